@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CommandCenter.Core.Reference;
+
+namespace CommandCenter.Core.Events;
+
+/// <summary>
+/// Turns a log entry's fields into a typed envelope, or says in plain words why it cannot.
+/// Structural checks only (fields, JSON, sizes, known street and type); domain rules are the reducer's.
+/// Never throws on bad input.
+/// </summary>
+public sealed class EnvelopeParser(DistrictModel district)
+{
+    public ParseResult Parse(IReadOnlyDictionary<string, string> fields)
+    {
+        foreach (var name in EnvelopeFields.All)
+        {
+            if (!fields.TryGetValue(name, out var value) || string.IsNullOrWhiteSpace(value))
+                return ParseResult.Fail($"missing field '{name}'");
+        }
+
+        var id = fields[EnvelopeFields.Id];
+        if (!Guid.TryParse(id, out _))
+            return ParseResult.Fail($"field 'id' is not a UUID: '{Clip(id)}'");
+
+        var type = fields[EnvelopeFields.Type];
+        if (!EventTypes.PayloadTypes.TryGetValue(type, out var payloadType))
+            return ParseResult.Fail($"unknown event type '{Clip(type)}'");
+
+        if (!DateTimeOffset.TryParseExact(fields[EnvelopeFields.OccurredAt], ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"],
+                CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var occurredAt))
+            return ParseResult.Fail($"field 'occurredAt' is not ISO 8601 with an offset: '{Clip(fields[EnvelopeFields.OccurredAt])}'");
+
+        var street = fields[EnvelopeFields.Street];
+        if (!district.StreetsByCode.ContainsKey(street))
+            return ParseResult.Fail($"unknown street '{Clip(street)}'");
+
+        if (fields[EnvelopeFields.Version] != "1")
+            return ParseResult.Fail($"unsupported schema version '{Clip(fields[EnvelopeFields.Version])}' (expected 1)");
+
+        var source = fields[EnvelopeFields.Source];
+        if (source.Length > EnvelopeLimits.MaxShortText)
+            return ParseResult.Fail("field 'source' is longer than 200 characters");
+
+        var data = fields[EnvelopeFields.Data];
+        var dataBytes = Encoding.UTF8.GetByteCount(data);
+        if (dataBytes > EnvelopeLimits.MaxDataBytes)
+            return ParseResult.Fail($"data is {dataBytes} bytes, over the limit of {EnvelopeLimits.MaxDataBytes}");
+
+        return ParseData(data, payloadType) switch
+        {
+            ({ } payload, var actor, null) when PayloadRules.Check(payload) is { } problem => ParseResult.Fail($"{type}: {problem}"),
+            ({ } payload, var actor, null) => ParseResult.Ok(new EventEnvelope(id, type, occurredAt, source, street, 1, payload, data, actor)),
+            (_, _, var error) => ParseResult.Fail($"{type}: {error}"),
+        };
+    }
+
+    private static (IEventPayload? Payload, Actor? Actor, string? Error) ParseData(string data, Type payloadType)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(data);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return (null, null, "data is not a JSON object");
+
+            var payload = (IEventPayload?)document.RootElement.Deserialize(payloadType, EventJson.Options);
+            if (payload is null)
+                return (null, null, "data is empty");
+
+            Actor? actor = null;
+            if (document.RootElement.TryGetProperty("actor", out var actorElement) && actorElement.ValueKind == JsonValueKind.Object)
+                actor = actorElement.Deserialize<Actor>(EventJson.Options);
+            return (payload, actor, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, null, $"data is not valid for this type: {Clip(ex.Message, 300)}");
+        }
+    }
+
+    private static string Clip(string value, int max = 80) => value.Length <= max ? value : value[..max] + "…";
+}

@@ -1,0 +1,23 @@
+namespace CommandCenter.Core.Events;
+
+/// <summary>
+/// One event as it travels through the log (DESIGN §5), parsed and validated.
+/// <see cref="DataJson"/> keeps the producer's payload text so history and replays stay byte-faithful.
+/// </summary>
+public sealed record EventEnvelope(
+    string Id,
+    string Type,
+    DateTimeOffset OccurredAt,
+    string Source,
+    string Street,
+    int Version,
+    IEventPayload Payload,
+    string DataJson,
+    Actor? Actor = null)
+{
+    /// <summary>The family is the part of the type before the first dot: <c>ticket</c> of <c>ticket.received</c>.</summary>
+    public string Family => Type[..Type.IndexOf('.')];
+}
+
+/// <summary>Who did it, for events appended by people at a console (carried as <c>data.actor</c>).</summary>
+public sealed record Actor(string UserId, string Role, string? Street);

@@ -1,0 +1,4 @@
+namespace CommandCenter.Core.Events;
+
+/// <summary>Marker for the typed <c>data</c> of an event. Each event type maps to exactly one payload record.</summary>
+public interface IEventPayload;

@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using CommandCenter.Core.Events;
+using CommandCenter.Core.State;
+
+namespace CommandCenter.Core.Reducing;
+
+public sealed partial class DistrictReducer
+{
+    private Reduction Blown(DistrictState state, EventEnvelope e, WhistleBlown p)
+    {
+        if (state.Whistles.ContainsKey(p.WhistleId))
+            return Reject(state, $"whistle {p.WhistleId} was already blown");
+        if (p.Departments.FirstOrDefault(d => !district.DepartmentsByCode.ContainsKey(d)) is { } unknown)
+            return Reject(state, $"unknown department '{unknown}'");
+        if (p.ReportDueAt <= e.OccurredAt)
+            return Reject(state, "the report-in deadline must be after the whistle is blown");
+
+        var whistle = new Whistle(p.WhistleId, e.Street, p.Level, p.Title, p.Description, p.SourceRef, WhistleStatus.Blown,
+            e.OccurredAt, p.ReportDueAt, [.. p.Departments.Select(d => new SummonedDepartment(d, null, false, null))],
+            ClosedAt: null, BlownBy: e.Actor?.UserId, e.Id, e.OccurredAt);
+        return Ok(state with { Whistles = state.Whistles.Add(whistle.Id, whistle) }, Key(whistle));
+    }
+
+    private static Reduction DepartmentReported(DistrictState state, EventEnvelope e, WhistleDepartmentReported p) =>
+        WhistleStep(state, e, p.WhistleId, [WhistleStatus.Blown], w =>
+            w.Departments.FirstOrDefault(d => d.Department == p.Department) switch
+            {
+                null => $"department '{p.Department}' was not summoned by whistle {w.Id}",
+                { ReportedAt: not null } => $"department '{p.Department}' has already reported in",
+                var summoned => w with { Departments = w.Departments.Replace(summoned, summoned with { ReportedAt = e.OccurredAt }) },
+            });
+
+    private static Reduction Escalated(DistrictState state, EventEnvelope e, WhistleEscalated p) =>
+        WhistleStep(state, e, p.WhistleId, [WhistleStatus.Blown, WhistleStatus.Resolved], w =>
+            p.ToLevel <= w.Level
+                ? $"an escalation must raise the level: whistle {w.Id} is already {Level(w.Level)}"
+                : w with { Level = p.ToLevel });
+
+    private static Reduction Resolved(DistrictState state, EventEnvelope e, WhistleResolved p) =>
+        WhistleStep(state, e, p.WhistleId, [WhistleStatus.Blown], w =>
+            w.Departments.Any(d => d.ReportedAt is not null)
+                ? w with { Status = WhistleStatus.Resolved }
+                : $"no summoned department has reported in to whistle {w.Id} yet");
+
+    private static Reduction Closed(DistrictState state, EventEnvelope e, WhistleClosed p) =>
+        WhistleStep(state, e, p.WhistleId, [WhistleStatus.Resolved], w => w with { Status = WhistleStatus.Closed, ClosedAt = e.OccurredAt });
+
+    private static Reduction Evaluated(DistrictState state, EventEnvelope e, WhistleEvaluated p) =>
+        WhistleStep(state, e, p.WhistleId, [WhistleStatus.Closed], w =>
+            p.Ratings.FirstOrDefault(r => w.Departments.All(d => d.Department != r.Department)) is { } stranger
+                ? $"department '{stranger.Department}' was not summoned by whistle {w.Id}"
+                : w with
+                {
+                    Status = WhistleStatus.Evaluated,
+                    Departments = [.. w.Departments.Select(d => d with { Score = p.Ratings.FirstOrDefault(r => r.Department == d.Department)?.Score })],
+                });
+
+    /// <summary>Applies <paramref name="change"/>, which returns the next whistle or the reason it cannot.</summary>
+    private static Reduction WhistleStep(
+        DistrictState state, EventEnvelope e, Guid id, WhistleStatus[] from, Func<Whistle, OneOf> change)
+    {
+        if (!state.Whistles.TryGetValue(id, out var whistle))
+            return Reject(state, $"whistle {id} does not exist");
+        if (whistle.Street != e.Street)
+            return Reject(state, $"whistle {id} belongs to street '{whistle.Street}', not '{e.Street}'");
+        if (!from.Contains(whistle.Status))
+            return Reject(state, $"{e.Type} is not allowed when whistle {id} is {whistle.Status.ToString().ToLowerInvariant()}");
+
+        var result = change(whistle);
+        if (result.Reason is not null)
+            return Reject(state, result.Reason);
+        var next = result.Whistle! with { LastEventId = e.Id, UpdatedAt = e.OccurredAt };
+        return Ok(state with { Whistles = state.Whistles.SetItem(id, next) }, Key(next));
+    }
+
+    private static string Level(WhistleLevel level) => level switch
+    {
+        WhistleLevel.WorkAdvance => "work-advance",
+        WhistleLevel.ToughProblem => "tough-problem",
+        _ => "district",
+    };
+
+    private static EntityKey Key(Whistle w) => new(EntityKind.Whistle, w.Id.ToString());
+
+    /// <summary>A next whistle or a rejection reason, so each rule reads as one expression.</summary>
+    private readonly record struct OneOf(Whistle? Whistle, string? Reason)
+    {
+        public static implicit operator OneOf(Whistle whistle) => new(whistle, null);
+        public static implicit operator OneOf(string reason) => new(null, reason);
+    }
+}

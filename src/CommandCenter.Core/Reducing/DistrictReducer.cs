@@ -1,0 +1,63 @@
+using CommandCenter.Core.Events;
+using CommandCenter.Core.Reference;
+using CommandCenter.Core.State;
+
+namespace CommandCenter.Core.Reducing;
+
+/// <summary>
+/// The one reducer (DESIGN §3): <c>state + event → state + outcome</c>. Pure and deterministic: no clock,
+/// no I/O, no randomness; times come from the events. Invalid transitions are rejected with a reason, never thrown.
+/// </summary>
+public sealed partial class DistrictReducer(DistrictModel district)
+{
+    public DistrictModel District => district;
+
+    public Reduction Apply(DistrictState state, EventEnvelope envelope)
+    {
+        if (state.Recent.Contains(envelope.Id))
+            return new Reduction(state, OutcomeKind.Duplicate, "already applied (same envelope id)", []);
+
+        var seen = state with { Recent = state.Recent.Add(envelope.Id) };
+        var result = ApplyPayload(seen, envelope);
+        return result.IsApplied
+            ? result with { State = result.State with { AppliedCount = state.AppliedCount + 1 } }
+            : result with { State = seen };
+    }
+
+    private Reduction ApplyPayload(DistrictState state, EventEnvelope e) => e.Payload switch
+    {
+        IncidentReported p => Reported(state, e, p),
+        IncidentAccepted p => Accepted(state, e, p),
+        IncidentAssigned p => Assigned(state, e, p),
+        IncidentResolved p => Resolved(state, e, p),
+        IncidentVerified p => Verified(state, e, p),
+        IncidentClosed p => Closed(state, e, p),
+        IncidentReopened p => Reopened(state, e, p),
+        TicketReceived p => Received(state, e, p),
+        TicketAssigned p => Assigned(state, e, p),
+        TicketFeedback p => Feedback(state, e, p),
+        TicketVerified p => Verified(state, e, p),
+        TicketClosed p => Closed(state, e, p),
+        TicketEvaluated p => Evaluated(state, e, p),
+        TicketReopened p => Reopened(state, e, p),
+        WhistleBlown p => Blown(state, e, p),
+        WhistleDepartmentReported p => DepartmentReported(state, e, p),
+        WhistleEscalated p => Escalated(state, e, p),
+        WhistleResolved p => Resolved(state, e, p),
+        WhistleClosed p => Closed(state, e, p),
+        WhistleEvaluated p => Evaluated(state, e, p),
+        DispatchCreated p => Created(state, e, p),
+        DispatchAcknowledged p => Advance(state, e, p.DispatchId, DispatchStatus.Acknowledged),
+        DispatchEnRoute p => Advance(state, e, p.DispatchId, DispatchStatus.EnRoute),
+        DispatchOnScene p => Advance(state, e, p.DispatchId, DispatchStatus.OnScene),
+        DispatchCompleted p => End(state, e, p.DispatchId, DispatchStatus.Completed, p.Outcome),
+        DispatchCancelled p => End(state, e, p.DispatchId, DispatchStatus.Cancelled, p.Reason),
+        TeamStatusChanged p => TeamChanged(state, e, p),
+        DeadlineMissed p => Missed(state, e, p),
+        _ => Reject(state, $"no rule for {e.Type}"),
+    };
+
+    private static Reduction Reject(DistrictState state, string reason) => new(state, OutcomeKind.Rejected, reason, []);
+
+    private static Reduction Ok(DistrictState state, params EntityKey[] changed) => new(state, OutcomeKind.Applied, null, [.. changed]);
+}
