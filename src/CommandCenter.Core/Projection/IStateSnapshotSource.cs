@@ -1,0 +1,13 @@
+using CommandCenter.Core.EventLog;
+using CommandCenter.Core.State;
+
+namespace CommandCenter.Core.Projection;
+
+/// <summary>The projector's last committed state and the log position it covers: where every live state starts.</summary>
+public sealed record StateSnapshot(DistrictState State, LogPosition Checkpoint);
+
+/// <summary>Loads the persisted snapshot (the database in every mode).</summary>
+public interface IStateSnapshotSource
+{
+    Task<StateSnapshot> LoadAsync(CancellationToken ct = default);
+}
