@@ -1,5 +1,8 @@
+using CommandCenter.Infrastructure;
+using CommandCenter.Infrastructure.Simulation;
 using CommandCenter.Web;
 using CommandCenter.Web.Components;
+using CommandCenter.Web.Health;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 
@@ -7,6 +10,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddCommandCenterInfrastructure(builder.Configuration);
+builder.Services.AddDistrictSimulator(builder.Configuration, enabledByDefault: builder.Configuration.IsEmbeddedMode());
 builder.Services.AddCommandCenterWeb(builder.Configuration);
 
 var app = builder.Build();
@@ -21,6 +26,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 
 app.MapGet("/", () => Results.Redirect("/wall"));
+app.MapHealth();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

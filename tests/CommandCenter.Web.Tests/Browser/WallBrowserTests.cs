@@ -15,7 +15,7 @@ public sealed class WallBrowserTests
     [Fact]
     public async Task Wall_TicketAppendedToTheLog_ShowsInTickerAndKpiWithinTwoSeconds()
     {
-        await using var factory = new WallAppFactory { FakeLog = true };
+        await using var factory = new WallAppFactory();
         factory.UseKestrel(0);
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
