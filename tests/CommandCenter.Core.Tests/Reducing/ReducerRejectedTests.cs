@@ -75,6 +75,20 @@ public sealed class ReducerRejectedTests
         Assert.Empty(result.State.Tickets);
     }
 
+    /// <summary>A payload the catalog does not know can only come from code, never from the parser.</summary>
+    private sealed record StrangerPayload : IEventPayload;
+
+    [Fact]
+    public void Apply_PayloadWithoutARule_IsRejectedNotThrown()
+    {
+        var envelope = new EventEnvelope(Guid.NewGuid().ToString(), "stranger.happened", Flow.Start, "test", Flow.Street, 1, new StrangerPayload(), "{}");
+
+        var result = Flow.Reducer.Apply(DistrictState.Empty, envelope);
+
+        Assert.Equal(OutcomeKind.Rejected, result.Outcome);
+        Assert.Equal("no rule for stranger.happened", result.Reason);
+    }
+
     private static readonly Dictionary<string, Func<Flow, Rejection>> Cases = new()
     {
         // Unknown entities
@@ -275,6 +289,12 @@ public sealed class ReducerRejectedTests
             var due = f.Now.AddHours(2);
             var id = f.TicketAt(TicketStatus.Evaluated, dueAt: due);
             return new Rejection(new DeadlineMissed(DeadlineKind.Ticket, id, due), $"ticket {id} has no open deadline", At: due.AddHours(1));
+        },
+        ["ticket deadline missed with another due time"] = f =>
+        {
+            var due = f.Now.AddHours(2);
+            var id = f.TicketAt(TicketStatus.Answered, dueAt: due);
+            return new Rejection(new DeadlineMissed(DeadlineKind.Ticket, id, due.AddHours(1)), $"ticket {id} has no open deadline", At: due.AddHours(2));
         },
         ["whistle report deadline missed before due"] = f =>
         {
