@@ -1,0 +1,25 @@
+namespace CommandCenter.Infrastructure.EventLog;
+
+public enum EventLogProvider { Embedded, Redis }
+
+/// <summary>Section <c>EventLog</c> (DESIGN §4).</summary>
+public sealed class EventLogOptions
+{
+    public const string Section = "EventLog";
+
+    public EventLogProvider Provider { get; set; } = EventLogProvider.Embedded;
+
+    public string StreamKey { get; set; } = "cc:events";
+
+    public string DeadLetterKey { get; set; } = "cc:events:dead";
+
+    /// <summary>The first problem with these options in plain words, or null.</summary>
+    public string? Problem() => Provider switch
+    {
+        EventLogProvider.Redis => "EventLog:Provider 'Redis' is not available yet in this build; use 'Embedded' (the default)",
+        _ when string.IsNullOrWhiteSpace(StreamKey) => "EventLog:StreamKey is empty",
+        _ when string.IsNullOrWhiteSpace(DeadLetterKey) => "EventLog:DeadLetterKey is empty",
+        _ when StreamKey == DeadLetterKey => "EventLog:StreamKey and EventLog:DeadLetterKey must differ",
+        _ => null,
+    };
+}

@@ -1,0 +1,82 @@
+using CommandCenter.Core.EventLog;
+using CommandCenter.Core.Events;
+using CommandCenter.Core.Projection;
+using CommandCenter.Core.Reducing;
+using CommandCenter.Core.Reference;
+using CommandCenter.Infrastructure.Database;
+using CommandCenter.Infrastructure.Deadlines;
+using CommandCenter.Infrastructure.EventLog;
+using CommandCenter.Infrastructure.EventLog.Embedded;
+using CommandCenter.Infrastructure.Projection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CommandCenter.Infrastructure;
+
+public static class InfrastructureServiceCollectionExtensions
+{
+    /// <summary>
+    /// The event log, the database (migrated before any other hosted service starts), the projector with its lease
+    /// and status, the projection store (the <see cref="IStateSnapshotSource"/>) and the deadline watcher.
+    /// Options are validated on start: an unsupported provider stops the host with a plain message.
+    /// </summary>
+    public static IServiceCollection AddCommandCenterInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EventLogOptions>().Bind(configuration.GetSection(EventLogOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EventLogOptions>>(new ProblemValidator<EventLogOptions>(o => o.Problem()));
+
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString("Database") ?? DatabaseOptions.DefaultSqliteConnectionString)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>>(new ProblemValidator<DatabaseOptions>(o => o.Problem()));
+
+        services.AddOptions<ProjectorOptions>().Bind(configuration.GetSection(ProjectorOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProjectorOptions>>(new ProblemValidator<ProjectorOptions>(o => o.Problem()));
+
+        services.AddOptions<DeadlineWatcherOptions>().Bind(configuration.GetSection(DeadlineWatcherOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeadlineWatcherOptions>>(new ProblemValidator<DeadlineWatcherOptions>(o => o.Problem()));
+
+        services.TryAddSingleton(DistrictModel.Gulou);
+        services.TryAddSingleton<EnvelopeParser>();
+        services.TryAddSingleton<DistrictReducer>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton<IDbConnectionFactory>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            return options.Provider switch
+            {
+                DatabaseProvider.Sqlite => new SqliteConnectionFactory(options.ConnectionString),
+                _ => throw new OptionsValidationException(nameof(DatabaseOptions), typeof(DatabaseOptions), [options.Problem() ?? "unsupported database provider"]),
+            };
+        });
+        services.TryAddSingleton<MigrationRunner>();
+        // First of all hosted services: the host starts them in order and awaits each StartAsync.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseMigrationService>());
+
+        services.TryAddSingleton<IEventLog, SqliteEventLog>();
+
+        services.TryAddSingleton<ProjectionStore>();
+        services.TryAddSingleton<IStateSnapshotSource>(sp => sp.GetRequiredService<ProjectionStore>());
+        services.TryAddSingleton<ProjectionWriter>();
+        services.TryAddSingleton<ProjectorStatus>();
+        services.TryAddSingleton<IProjectorLease, LocalLease>();
+        services.TryAddSingleton<Projector>();
+        services.AddHostedService<ProjectorService>();
+
+        services.TryAddSingleton<DeadlineWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());
+        return services;
+    }
+
+    /// <summary>Turns an options class's own <c>Problem()</c> into a start-up failure with that message.</summary>
+    private sealed class ProblemValidator<T>(Func<T, string?> problem) : IValidateOptions<T> where T : class
+    {
+        public ValidateOptionsResult Validate(string? name, T options) =>
+            problem(options) is { } message ? ValidateOptionsResult.Fail(message) : ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,23 @@
+namespace CommandCenter.Infrastructure.Projection;
+
+/// <summary>
+/// Leadership of the projector (DESIGN §3: one active leader per stream). Only the holder projects and runs the
+/// deadline watcher. A lease may be lost at any time (expiry, network); holders renew it and stop work when
+/// <see cref="RenewAsync"/> says false.
+/// </summary>
+public interface IProjectorLease
+{
+    /// <summary>Whether this instance held the lease at its last acquire or renew.</summary>
+    bool IsHeld { get; }
+
+    /// <summary>Who holds it as far as this instance knows (an instance name), or null.</summary>
+    string? Holder { get; }
+
+    /// <summary>Takes the lease if free (or already ours); true when this instance now holds it.</summary>
+    Task<bool> TryAcquireAsync(CancellationToken ct = default);
+
+    /// <summary>Extends the lease; false means it is lost and work must stop.</summary>
+    Task<bool> RenewAsync(CancellationToken ct = default);
+
+    Task ReleaseAsync(CancellationToken ct = default);
+}

@@ -1,0 +1,29 @@
+namespace CommandCenter.Infrastructure.Projection;
+
+/// <summary>
+/// The embedded mode's lease: one process owns its SQLite database, so the first taker in the process holds it
+/// until it releases. Not for several processes sharing one database file.
+/// </summary>
+public sealed class LocalLease : IProjectorLease
+{
+    private readonly string _instance = $"{Environment.MachineName}-{Environment.ProcessId}";
+    private int _held;
+
+    public bool IsHeld => Volatile.Read(ref _held) == 1;
+
+    public string? Holder => IsHeld ? _instance : null;
+
+    public Task<bool> TryAcquireAsync(CancellationToken ct = default)
+    {
+        Interlocked.Exchange(ref _held, 1);
+        return Task.FromResult(true);
+    }
+
+    public Task<bool> RenewAsync(CancellationToken ct = default) => Task.FromResult(IsHeld);
+
+    public Task ReleaseAsync(CancellationToken ct = default)
+    {
+        Interlocked.Exchange(ref _held, 0);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CommandCenter.Infrastructure.Projection;
+
+/// <summary>
+/// Drives the <see cref="Projector"/> while this instance holds the lease. Polls without blocking: straight on while
+/// there is work, then a short back-off doubling from 2 ms to 50 ms when the log is idle (DESIGN §3).
+/// </summary>
+public sealed class ProjectorService(
+    Projector projector, IProjectorLease lease, ProjectorStatus status, TimeProvider time, ILogger<ProjectorService> logger)
+    : BackgroundService
+{
+    internal static readonly TimeSpan MinIdleDelay = TimeSpan.FromMilliseconds(2);
+    internal static readonly TimeSpan MaxIdleDelay = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan LeaseRetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RenewInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan ErrorDelay = TimeSpan.FromMilliseconds(500);
+
+    // Back-off delays are real time on purpose: a test clock (FakeTimeProvider) must not freeze the loop.
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var idle = MinIdleDelay;
+        var renewDue = DateTimeOffset.MinValue;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    if (!lease.IsHeld)
+                    {
+                        if (!await lease.TryAcquireAsync(stoppingToken))
+                        {
+                            status.Update(s => s with { IsLeader = false, LeaseHolder = lease.Holder });
+                            await Task.Delay(LeaseRetryDelay, stoppingToken);
+                            continue;
+                        }
+                        logger.LogInformation("Projector lease acquired by {Holder}", lease.Holder);
+                        await projector.InitializeAsync(stoppingToken);
+                        status.Update(s => s with { IsLeader = true, LeaseHolder = lease.Holder });
+                        renewDue = DateTimeOffset.UtcNow + RenewInterval;
+                    }
+                    else if (DateTimeOffset.UtcNow >= renewDue)
+                    {
+                        if (!await lease.RenewAsync(stoppingToken))
+                        {
+                            logger.LogWarning("Projector lease lost; projecting stops until it is acquired again");
+                            status.Update(s => s with { IsLeader = false, LeaseHolder = lease.Holder });
+                            continue;
+                        }
+                        renewDue = DateTimeOffset.UtcNow + RenewInterval;
+                    }
+
+                    var handled = await projector.RunOnceAsync(stoppingToken);
+                    if (handled > 0)
+                    {
+                        idle = MinIdleDelay;
+                        continue;
+                    }
+                    await Task.Delay(idle, stoppingToken);
+                    idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, MaxIdleDelay.Ticks));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogError(ex, "Projector batch failed; retrying");
+                    status.RecordError(ex, time.GetUtcNow());
+                    await Task.Delay(ErrorDelay, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+        finally
+        {
+            if (lease.IsHeld)
+                await lease.ReleaseAsync(CancellationToken.None);
+            status.Update(s => s with { IsLeader = false });
+        }
+    }
+}

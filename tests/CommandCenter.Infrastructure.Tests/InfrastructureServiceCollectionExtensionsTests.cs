@@ -1,0 +1,97 @@
+using CommandCenter.Core.EventLog;
+using CommandCenter.Core.Events;
+using CommandCenter.Core.Projection;
+using CommandCenter.Infrastructure.Projection;
+using CommandCenter.Infrastructure.Tests.Projection;
+using CommandCenter.Infrastructure.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CommandCenter.Infrastructure.Tests;
+
+public sealed class InfrastructureServiceCollectionExtensionsTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cc-infra-tests", Guid.NewGuid().ToString("N"));
+
+    private string ConnectionString => $"Data Source={Path.Combine(_folder, "host.db")}";
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        using (var connection = new SqliteConnection(ConnectionString))
+            SqliteConnection.ClearPool(connection);
+        if (Directory.Exists(_folder))
+            Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private IHost BuildHost(params (string Key, string Value)[] settings)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(
+            new Dictionary<string, string?> { ["ConnectionStrings:Database"] = ConnectionString }
+                .Concat(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))));
+        builder.Services.AddCommandCenterInfrastructure(builder.Configuration);
+        return builder.Build();
+    }
+
+    [Fact]
+    public async Task AddCommandCenterInfrastructure_HostRunning_MigratesAndProjectsAppendedEvents()
+    {
+        using var host = BuildHost(("Projector:BatchSize", "4"));
+        await host.StartAsync();
+        var log = host.Services.GetRequiredService<IEventLog>();
+        var status = host.Services.GetRequiredService<ProjectorStatus>();
+        var entries = new Scenario(DateTimeOffset.UtcNow.AddHours(-1)).MixedDay();
+
+        var positions = await log.AppendAsync([.. entries]);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (status.Checkpoint != positions[^1] && DateTime.UtcNow < deadline)
+            await Task.Delay(10);
+
+        Assert.Equal(positions[^1], status.Checkpoint);
+        Assert.True(status.IsLeader);
+        Assert.Null(status.LastError);
+        Assert.Equal(entries.Count - 1, status.AppliedCount);
+        var snapshot = await host.Services.GetRequiredService<IStateSnapshotSource>().LoadAsync();
+        Assert.Equal(positions[^1], snapshot.Checkpoint);
+        Assert.Equal(ProjectionBed.Entities(host.Services.GetRequiredService<Projector>().State), ProjectionBed.Entities(snapshot.State));
+        await host.StopAsync();
+        Assert.False(status.IsLeader);
+    }
+
+    [Fact]
+    public async Task AddCommandCenterInfrastructure_NoConfiguration_UsesTheDocumentedDefaults()
+    {
+        using var host = BuildHost();
+
+        var eventLog = host.Services.GetRequiredService<IOptions<CommandCenter.Infrastructure.EventLog.EventLogOptions>>().Value;
+        var projector = host.Services.GetRequiredService<IOptions<ProjectorOptions>>().Value;
+        var database = host.Services.GetRequiredService<IOptions<CommandCenter.Infrastructure.Database.DatabaseOptions>>().Value;
+
+        Assert.Equal("cc:events", eventLog.StreamKey);
+        Assert.Equal("cc:events:dead", eventLog.DeadLetterKey);
+        Assert.Equal(500, projector.BatchSize);
+        Assert.Equal(3, projector.MaxDeliveries);
+        Assert.Equal(TimeSpan.FromSeconds(30), projector.ClaimIdle);
+        Assert.Equal(CommandCenter.Infrastructure.Database.DatabaseProvider.Sqlite, database.Provider);
+        Assert.Equal(ConnectionString, database.ConnectionString);
+    }
+
+    [Theory]
+    [InlineData("EventLog:Provider", "Redis", "EventLog:Provider 'Redis' is not available yet")]
+    [InlineData("Database:Provider", "Postgres", "Database:Provider 'Postgres' is not available yet")]
+    [InlineData("Projector:BatchSize", "0", "Projector:BatchSize must be 1 to 10000")]
+    public async Task StartAsync_UnsupportedOrInvalidSetting_FailsWithAPlainMessage(string key, string value, string message)
+    {
+        using var host = BuildHost((key, value));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(message, error.Message);
+    }
+}
