@@ -110,10 +110,18 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, string streamKey
 
     public async Task<long> TrimBeforeAsync(string group, LogPosition minPosition, CancellationToken ct = default)
     {
+        // Never past what the group still needs: its lowest pending entry, and the first entry it has not been handed yet.
         var limit = minPosition;
         var pending = await Db.StreamPendingAsync(streamKey, group);
         if (pending.PendingMessageCount > 0 && LogPosition.TryParse(pending.LowestPendingMessageId.ToString(), out var lowest) && lowest < limit)
             limit = lowest;
+        var info = (await Db.StreamGroupInfoAsync(streamKey)).FirstOrDefault(g => g.Name == group);
+        if (LogPosition.TryParse(info.LastDeliveredId, out var delivered))
+        {
+            var firstUndelivered = new LogPosition(delivered.Milliseconds, delivered.Sequence + 1);
+            if (firstUndelivered < limit)
+                limit = firstUndelivered;
+        }
         return await Db.StreamTrimByMinIdAsync(streamKey, limit.ToString());
     }
 
