@@ -8,6 +8,7 @@ using CommandCenter.Infrastructure.Deadlines;
 using CommandCenter.Infrastructure.EventLog;
 using CommandCenter.Infrastructure.EventLog.Embedded;
 using CommandCenter.Infrastructure.Projection;
+using CommandCenter.Infrastructure.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -58,6 +59,8 @@ public static class InfrastructureServiceCollectionExtensions
         // First of all hosted services: the host starts them in order and awaits each StartAsync.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseMigrationService>());
 
+        if (configuration.GetSection(EventLogOptions.Section).Get<EventLogOptions>()?.Provider == EventLogProvider.Redis)
+            services.AddRedisEventLog(configuration);
         services.TryAddSingleton<IEventLog, SqliteEventLog>();
 
         services.TryAddSingleton<ProjectionStore>();

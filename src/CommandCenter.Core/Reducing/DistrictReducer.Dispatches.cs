@@ -56,7 +56,7 @@ public sealed partial class DistrictReducer
         if (dispatch.Street != e.Street)
             return Reject(state, $"dispatch {id} belongs to street '{dispatch.Street}', not '{e.Street}'");
         if (!AdvanceFrom[to].Contains(dispatch.Status))
-            return Reject(state, $"{e.Type} is not allowed when dispatch {id} is {dispatch.Status.ToString().ToLowerInvariant()}");
+            return Reject(state, $"{e.Type} is not allowed when dispatch {id} is {Words(dispatch.Status)}");
 
         var next = change(dispatch) with { LastEventId = e.Id, UpdatedAt = e.OccurredAt };
         var team = TeamOf(state, next.TeamId);

@@ -49,7 +49,7 @@ public sealed partial class DistrictReducer
         if (incident.Street != e.Street)
             return Reject(state, $"incident {id} belongs to street '{incident.Street}', not '{e.Street}'");
         if (!from.Contains(incident.Status))
-            return Reject(state, $"{e.Type} is not allowed when incident {id} is {incident.Status.ToString().ToLowerInvariant()}");
+            return Reject(state, $"{e.Type} is not allowed when incident {id} is {Words(incident.Status)}");
 
         var next = change(incident) with { LastEventId = e.Id, UpdatedAt = e.OccurredAt };
         return Ok(state with { Incidents = state.Incidents.SetItem(id, next) }, Key(next));

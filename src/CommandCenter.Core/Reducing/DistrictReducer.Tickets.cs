@@ -47,7 +47,7 @@ public sealed partial class DistrictReducer
         if (ticket.Street != e.Street)
             return Reject(state, $"ticket {id} belongs to street '{ticket.Street}', not '{e.Street}'");
         if (!from.Contains(ticket.Status))
-            return Reject(state, $"{e.Type} is not allowed when ticket {id} is {ticket.Status.ToString().ToLowerInvariant()}");
+            return Reject(state, $"{e.Type} is not allowed when ticket {id} is {Words(ticket.Status)}");
 
         var next = change(ticket) with { LastEventId = e.Id, UpdatedAt = e.OccurredAt };
         return Ok(state with { Tickets = state.Tickets.SetItem(id, next) }, Key(next));

@@ -64,7 +64,7 @@ public sealed partial class DistrictReducer
         if (whistle.Street != e.Street)
             return Reject(state, $"whistle {id} belongs to street '{whistle.Street}', not '{e.Street}'");
         if (!from.Contains(whistle.Status))
-            return Reject(state, $"{e.Type} is not allowed when whistle {id} is {whistle.Status.ToString().ToLowerInvariant()}");
+            return Reject(state, $"{e.Type} is not allowed when whistle {id} is {Words(whistle.Status)}");
 
         var result = change(whistle);
         if (result.Reason is not null)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Reference;
 using CommandCenter.Core.State;
@@ -58,6 +59,10 @@ public sealed partial class DistrictReducer(DistrictModel district)
     };
 
     private static Reduction Reject(DistrictState state, string reason) => new(state, OutcomeKind.Rejected, reason, []);
+
+    /// <summary>A status as the wire spells it (<c>en-route</c>, not <c>enroute</c>), so reasons read like the contract.</summary>
+    private static string Words<TStatus>(TStatus status) where TStatus : struct, Enum =>
+        JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
 
     private static Reduction Ok(DistrictState state, params EntityKey[] changed) => new(state, OutcomeKind.Applied, null, [.. changed]);
 }

@@ -16,7 +16,6 @@ public sealed class EventLogOptions
     /// <summary>The first problem with these options in plain words, or null.</summary>
     public string? Problem() => Provider switch
     {
-        EventLogProvider.Redis => "EventLog:Provider 'Redis' is not available yet in this build; use 'Embedded' (the default)",
         _ when string.IsNullOrWhiteSpace(StreamKey) => "EventLog:StreamKey is empty",
         _ when string.IsNullOrWhiteSpace(DeadLetterKey) => "EventLog:DeadLetterKey is empty",
         _ when StreamKey == DeadLetterKey => "EventLog:StreamKey and EventLog:DeadLetterKey must differ",

@@ -1,0 +1,150 @@
+using CommandCenter.Core.EventLog;
+using StackExchange.Redis;
+
+namespace CommandCenter.Infrastructure.Redis;
+
+/// <summary>
+/// The event log on a Redis stream (production mode). Every call is a single non-blocking command on the
+/// shared multiplexer: StackExchange.Redis pipelines all callers over one connection, so a blocking
+/// XREAD/XREADGROUP would stall everyone. Readers poll with a short capped back-off instead.
+/// </summary>
+public sealed class RedisEventLog(IConnectionMultiplexer redis, string streamKey, string deadLetterKey) : IEventLog
+{
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<IReadOnlyList<LogPosition>> AppendAsync(IReadOnlyList<IReadOnlyDictionary<string, string>> entries, CancellationToken ct = default)
+    {
+        if (entries.Count == 0) return [];
+        // One round trip for the whole batch; the transaction keeps the batch contiguous in the stream.
+        var transaction = Db.CreateTransaction();
+        var adds = entries.Select(fields => transaction.StreamAddAsync(streamKey, ToNameValues(fields))).ToArray();
+        if (!await transaction.ExecuteAsync())
+            throw new InvalidOperationException($"appending {entries.Count} entries to '{streamKey}' was not committed");
+        var ids = await Task.WhenAll(adds);
+        return [.. ids.Select(id => LogPosition.Parse(id.ToString()))];
+    }
+
+    public async Task EnsureGroupAsync(string group, CancellationToken ct = default)
+    {
+        try
+        {
+            await Db.StreamCreateConsumerGroupAsync(streamKey, group, StreamPosition.Beginning, createStream: true);
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+        {
+            // The group exists already: the normal case after the first start.
+        }
+    }
+
+    public async Task<IReadOnlyList<LogEntry>> ReadGroupAsync(string group, string consumer, int count, CancellationToken ct = default)
+    {
+        var entries = await Db.StreamReadGroupAsync(streamKey, group, consumer, StreamPosition.NewMessages, count);
+        return [.. entries.Where(e => !e.IsNull).Select(e => ToEntry(e, deliveryCount: 1))];
+    }
+
+    public async Task AcknowledgeAsync(string group, IReadOnlyList<LogPosition> positions, CancellationToken ct = default)
+    {
+        if (positions.Count == 0) return;
+        await Db.StreamAcknowledgeAsync(streamKey, group, [.. positions.Select(p => (RedisValue)p.ToString())]);
+    }
+
+    public async Task<IReadOnlyList<LogEntry>> ClaimStaleAsync(string group, string consumer, TimeSpan minIdle, int count, CancellationToken ct = default)
+    {
+        var claimed = new List<StreamEntry>();
+        RedisValue cursor = "0-0";
+        do
+        {
+            var result = await Db.StreamAutoClaimAsync(streamKey, group, consumer, (long)minIdle.TotalMilliseconds, cursor, count - claimed.Count);
+            // Entries deleted from the stream (trimmed) while pending come back as ids only; they are gone.
+            claimed.AddRange(result.ClaimedEntries.Where(e => !e.IsNull && e.Values.Length > 0));
+            cursor = result.NextStartId;
+        } while (cursor != "0-0" && claimed.Count < count);
+
+        if (claimed.Count == 0) return [];
+        var counts = await DeliveryCountsAsync(group, consumer, claimed);
+        return [.. claimed.OrderBy(e => LogPosition.Parse(e.Id.ToString())).Select(e => ToEntry(e, counts.GetValueOrDefault(e.Id.ToString(), 2)))];
+    }
+
+    private async Task<Dictionary<string, int>> DeliveryCountsAsync(string group, string consumer, List<StreamEntry> claimed)
+    {
+        var ids = claimed.Select(e => LogPosition.Parse(e.Id.ToString())).Order().ToList();
+        var pending = await Db.StreamPendingMessagesAsync(streamKey, group, claimed.Count, consumer,
+            ids[0].ToString(), ids[^1].ToString());
+        return pending.ToDictionary(p => p.MessageId.ToString(), p => p.DeliveryCount);
+    }
+
+    public async Task<long> PendingCountAsync(string group, CancellationToken ct = default)
+    {
+        try
+        {
+            return (await Db.StreamPendingAsync(streamKey, group)).PendingMessageCount;
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+    }
+
+    public async Task<IReadOnlyList<LogEntry>> ReadAfterAsync(LogPosition after, int count, CancellationToken ct = default)
+    {
+        var entries = await Db.StreamReadAsync(streamKey, after.ToString(), count);
+        return [.. entries.Where(e => !e.IsNull).Select(e => ToEntry(e, deliveryCount: 0))];
+    }
+
+    public Task DeadLetterAsync(LogEntry entry, string reason, CancellationToken ct = default)
+    {
+        NameValueEntry[] fields =
+        [
+            new("reason", reason),
+            new("originalId", entry.Position.ToString()),
+            .. entry.Fields.Where(f => f.Key is not ("reason" or "originalId")).Select(f => new NameValueEntry(f.Key, f.Value)),
+        ];
+        return Db.StreamAddAsync(deadLetterKey, fields);
+    }
+
+    public async Task<IReadOnlyList<LogEntry>> ReadDeadLettersAsync(int count, CancellationToken ct = default)
+    {
+        var entries = await Db.StreamRangeAsync(deadLetterKey, "-", "+", count);
+        return [.. entries.Select(e => ToEntry(e, deliveryCount: 0))];
+    }
+
+    public async Task<long> TrimBeforeAsync(string group, LogPosition minPosition, CancellationToken ct = default)
+    {
+        // Never past what the group still needs: its lowest pending entry, and the first entry it has not been handed yet.
+        var limit = minPosition;
+        var pending = await Db.StreamPendingAsync(streamKey, group);
+        if (pending.PendingMessageCount > 0 && LogPosition.TryParse(pending.LowestPendingMessageId.ToString(), out var lowest) && lowest < limit)
+            limit = lowest;
+        var info = (await Db.StreamGroupInfoAsync(streamKey)).FirstOrDefault(g => g.Name == group);
+        if (LogPosition.TryParse(info.LastDeliveredId, out var delivered))
+        {
+            var firstUndelivered = new LogPosition(delivered.Milliseconds, delivered.Sequence + 1);
+            if (firstUndelivered < limit)
+                limit = firstUndelivered;
+        }
+        return await Db.StreamTrimByMinIdAsync(streamKey, limit.ToString());
+    }
+
+    public async Task<LogInfo> InfoAsync(string group, CancellationToken ct = default)
+    {
+        var db = Db;
+        var length = db.StreamLengthAsync(streamKey);
+        var last = db.StreamRangeAsync(streamKey, "-", "+", 1, Order.Descending);
+        var dead = db.StreamLengthAsync(deadLetterKey);
+        var pending = PendingCountAsync(group, ct);
+        await Task.WhenAll(length, last, dead, pending);
+        LogPosition? lastPosition = last.Result.Length > 0 ? LogPosition.Parse(last.Result[0].Id.ToString()) : null;
+        return new LogInfo($"redis:{streamKey}", length.Result, lastPosition, pending.Result, dead.Result);
+    }
+
+    private static NameValueEntry[] ToNameValues(IReadOnlyDictionary<string, string> fields) =>
+        [.. fields.Select(f => new NameValueEntry(f.Key, f.Value))];
+
+    private static LogEntry ToEntry(StreamEntry entry, int deliveryCount)
+    {
+        var fields = new Dictionary<string, string>(entry.Values.Length, StringComparer.Ordinal);
+        foreach (var value in entry.Values)
+            fields.TryAdd(value.Name.ToString(), value.Value.ToString());
+        return new LogEntry(LogPosition.Parse(entry.Id.ToString()), fields, deliveryCount);
+    }
+}
