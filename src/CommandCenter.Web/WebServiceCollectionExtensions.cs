@@ -1,4 +1,5 @@
 using CommandCenter.Core.Events;
+using CommandCenter.Core.Kpis;
 using CommandCenter.Core.Reducing;
 using CommandCenter.Core.Reference;
 using CommandCenter.Web.Live;
@@ -19,6 +20,7 @@ public static class WebServiceCollectionExtensions
         services.TryAddSingleton(DistrictModel.Gulou);
         services.TryAddSingleton<EnvelopeParser>();
         services.TryAddSingleton<DistrictReducer>();
+        services.TryAddSingleton<KpiCalculator>();
         services.AddSingleton<LiveState>();
         services.AddHostedService<LiveStateService>();
         services.AddSingleton<EventLabels>();

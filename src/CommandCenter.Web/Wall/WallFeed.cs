@@ -15,7 +15,7 @@ public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvid
 
     private readonly Lock _gate = new();
     private volatile WallView _current = WallView.Empty(DistrictClock.ToLocal(time.GetUtcNow()));
-    private int _dirty = 1;
+    private int _dirty;
     private long _builds;
     private ITimer? _rebuildTimer;
     private ITimer? _clockTimer;
@@ -34,6 +34,8 @@ public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvid
         {
             if (_rebuildTimer is not null) return;
             live.Changed += MarkDirty;
+            // A first view at once, so a page prerendered right after start already shows the 13 streets.
+            Rebuild();
             _rebuildTimer = time.CreateTimer(_ => RebuildIfDirty(), null, RebuildInterval, RebuildInterval);
             _clockTimer = time.CreateTimer(_ => Tick(), null, ClockInterval, ClockInterval);
         }
@@ -44,12 +46,15 @@ public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvid
     private void RebuildIfDirty()
     {
         if (Interlocked.Exchange(ref _dirty, 0) == 0) return;
+        Rebuild();
+    }
+
+    private void Rebuild() =>
         Publish(() =>
         {
             Interlocked.Increment(ref _builds);
             return builder.Build(live.Current, time.GetUtcNow(), _current.Version + 1);
         });
-    }
 
     private void Tick() => Publish(() =>
     {

@@ -20,7 +20,10 @@ public sealed record WallView(
         new(WallKpis.Zero, [], [], now, DataAsOf: null, IsStale: true, IsHydrated: false, Version: 0);
 }
 
-/// <summary>The district KPI tiles. Rates are 0–1, null while there is nothing to rate.</summary>
+/// <summary>
+/// The district KPI tiles. Rates are 0–1, null while there is nothing to rate. <see cref="DepartmentsWaiting"/>
+/// names the departments some blown whistle still waits for.
+/// </summary>
 public sealed record WallKpis(
     int IncidentsReportedToday,
     int IncidentsOpen,
@@ -34,9 +37,10 @@ public sealed record WallKpis(
     int WhistlesToughProblem,
     int WhistlesDistrict,
     int DepartmentsNotReported,
+    ImmutableArray<string> DepartmentsWaiting,
     TeamCounts Teams)
 {
-    public static readonly WallKpis Zero = new(0, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0, TeamCounts.Zero);
+    public static readonly WallKpis Zero = new(0, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0, [], TeamCounts.Zero);
 
     public int WhistlesActive => WhistlesWorkAdvance + WhistlesToughProblem + WhistlesDistrict;
 }

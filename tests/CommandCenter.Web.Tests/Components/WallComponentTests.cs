@@ -21,7 +21,7 @@ public sealed class WallComponentTests
         TicketsReceivedToday: 1_024, TicketsClosedToday: 913, TicketsOverdue: 0,
         OnTimeClosureRate: 0.9634, SatisfactionRate: 0.975,
         WhistlesWorkAdvance: 3, WhistlesToughProblem: 2, WhistlesDistrict: 1,
-        DepartmentsNotReported: 4,
+        DepartmentsNotReported: 4, DepartmentsWaiting: ["区城管局", "区住建局", "区民政局"],
         Teams: new TeamCounts(Available: 40, Dispatched: 12, EnRoute: 9, OnScene: 11, OffDuty: 6));
 
     [Fact]
@@ -43,6 +43,7 @@ public sealed class WallComponentTests
         Assert.Equal("6", Value("whistles-active"));
         Assert.Equal("4", Value("departments-not-reported"));
         Assert.Equal("2", cut.Find("[data-level='tough-problem'] b").TextContent);
+        Assert.Equal("区城管局、区住建局 等3个", cut.Find("[data-kpi='departments-not-reported'] .waiting").TextContent);
         Assert.Equal("12", cut.Find("[data-team-status='dispatched'] .team-count").TextContent);
         Assert.Equal("6", cut.Find("[data-team-status='off-duty'] .team-count").TextContent);
         Assert.Contains("tone-alert", cut.Find("[data-kpi='incidents-overdue']").ClassName);

@@ -1,4 +1,5 @@
 using CommandCenter.Core.Events;
+using CommandCenter.Core.Kpis;
 using CommandCenter.Core.Reducing;
 using CommandCenter.Core.Reference;
 using CommandCenter.Web.Live;
@@ -13,7 +14,7 @@ internal static class LiveFixtures
         new(log ?? new InMemoryEventLog(), new FixedSnapshotSource(), new EnvelopeParser(DistrictModel.Gulou),
             new DistrictReducer(DistrictModel.Gulou), time, NullLogger<LiveState>.Instance);
 
-    public static WallViewBuilder Builder() => new(DistrictModel.Gulou, new EventLabels(DistrictModel.Gulou));
+    public static WallViewBuilder Builder() => new(DistrictModel.Gulou, new KpiCalculator(DistrictModel.Gulou), new EventLabels(DistrictModel.Gulou));
 
     public static WallFeed Feed(LiveState live, TimeProvider time) => new(live, Builder(), time, NullLogger<WallFeed>.Instance);
 
