@@ -27,6 +27,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<WallViewBuilder>();
         services.AddSingleton<WallFeed>();
         services.AddHostedService<WallFeedStarter>();
+        services.AddSingleton<Commands.ConsoleCommandService>();
         return services;
     }
 }
