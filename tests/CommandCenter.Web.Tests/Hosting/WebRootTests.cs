@@ -1,4 +1,5 @@
 using System.Net;
+using CommandCenter.Web.Tests.Security;
 
 namespace CommandCenter.Web.Tests.Hosting;
 
@@ -39,7 +40,7 @@ public sealed class WebRootTests
     public async Task Get_Root_RedirectsToTheWall()
     {
         await using var factory = new WallAppFactory { FakeLog = true };
-        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = await factory.SignedInClientAsync("operator");
 
         using var response = await client.GetAsync("/");
 
@@ -51,7 +52,7 @@ public sealed class WebRootTests
     public async Task Get_Wall_PrerendersTheWallWithStylesAndStaleBanner()
     {
         await using var factory = new WallAppFactory { FakeLog = true };
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync("operator");
 
         var html = await client.GetStringAsync("/wall");
 

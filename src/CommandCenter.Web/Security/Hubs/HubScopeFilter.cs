@@ -11,7 +11,8 @@ public sealed class HubScopeFilter : IHubFilter
 {
     private static readonly HashSet<string> ReadOnlyMethods = new(StringComparer.OrdinalIgnoreCase) { "Subscribe", "Unsubscribe" };
 
-    public static bool IsOwnHub(Hub hub) => hub.GetType().Assembly == typeof(HubScopeFilter).Assembly;
+    /// <summary>Every hub but Blazor's own circuit hub, which has its own limits and no scopes.</summary>
+    public static bool IsOwnHub(Hub hub) => hub.GetType().Namespace?.StartsWith("Microsoft.AspNetCore.Components", StringComparison.Ordinal) != true;
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
