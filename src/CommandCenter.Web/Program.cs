@@ -24,6 +24,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseSecurityHeaders();
+app.UsePlainStatusCodesForApis();
 
 // The top-level wwwroot/ (docs/decisions/0002); MapStaticAssets serves the framework's and MudBlazor's assets.
 // Static files are public (they hold no data); everything after routing denies by default (Security/Policies).

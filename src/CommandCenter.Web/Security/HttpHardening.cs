@@ -39,6 +39,19 @@ public static class HttpHardening
         await next(context);
     });
 
+    /// <summary>
+    /// APIs, hubs and account endpoints answer with their own status codes (a 401/403/429 must not be re-executed as
+    /// the not-found page, which would run under another policy and with the original method).
+    /// </summary>
+    public static IApplicationBuilder UsePlainStatusCodesForApis(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var path = context.Request.Path;
+        if ((path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/account"))
+            && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            pages.Enabled = false;
+        await next(context);
+    });
+
     public static IApplicationBuilder UseOriginCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
