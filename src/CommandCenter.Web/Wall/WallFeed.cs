@@ -1,0 +1,104 @@
+using CommandCenter.Web.Live;
+
+namespace CommandCenter.Web.Wall;
+
+/// <summary>
+/// Builds the one shared <see cref="WallView"/> that every wall circuit renders. Live-state changes only mark it
+/// dirty; a timer rebuilds at most every <see cref="RebuildInterval"/>, so screens render at most ~10 times a
+/// second however fast events arrive. A second timer moves the clock and re-judges staleness every second.
+/// Circuits subscribe to <see cref="Changed"/> and read <see cref="Current"/>; they never copy state.
+/// </summary>
+public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvider time, ILogger<WallFeed> logger) : IDisposable
+{
+    public static readonly TimeSpan RebuildInterval = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan ClockInterval = TimeSpan.FromSeconds(1);
+
+    private readonly Lock _gate = new();
+    private volatile WallView _current = WallView.Empty(DistrictClock.ToLocal(time.GetUtcNow()));
+    private int _dirty;
+    private long _builds;
+    private ITimer? _rebuildTimer;
+    private ITimer? _clockTimer;
+
+    public WallView Current => _current;
+
+    /// <summary>How many full views were built (for tests and diagnostics).</summary>
+    public long BuildCount => Interlocked.Read(ref _builds);
+
+    /// <summary>Raised on a timer thread after <see cref="Current"/> changed; handlers hand off to their renderer.</summary>
+    public event Action? Changed;
+
+    public void Start()
+    {
+        lock (_gate)
+        {
+            if (_rebuildTimer is not null) return;
+            live.Changed += MarkDirty;
+            // A first view at once, so a page prerendered right after start already shows the 13 streets.
+            Rebuild();
+            _rebuildTimer = time.CreateTimer(_ => RebuildIfDirty(), null, RebuildInterval, RebuildInterval);
+            _clockTimer = time.CreateTimer(_ => Tick(), null, ClockInterval, ClockInterval);
+        }
+    }
+
+    private void MarkDirty() => Volatile.Write(ref _dirty, 1);
+
+    private void RebuildIfDirty()
+    {
+        if (Interlocked.Exchange(ref _dirty, 0) == 0) return;
+        Rebuild();
+    }
+
+    private void Rebuild() =>
+        Publish(() =>
+        {
+            Interlocked.Increment(ref _builds);
+            return builder.Build(live.Current, time.GetUtcNow(), _current.Version + 1);
+        });
+
+    private void Tick() => Publish(() =>
+    {
+        var now = time.GetUtcNow();
+        return _current with { Now = DistrictClock.ToLocal(now), IsStale = WallViewBuilder.IsStale(live.Current, now), Version = _current.Version + 1 };
+    });
+
+    private void Publish(Func<WallView> next)
+    {
+        try
+        {
+            lock (_gate) _current = next();
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not build the wall view");
+            return;
+        }
+
+        var handlers = Changed;
+        if (handlers is null) return;
+        foreach (var handler in handlers.GetInvocationList().Cast<Action>())
+        {
+            try { handler(); }
+            catch (Exception ex) { logger.LogError(ex, "A wall-view listener failed"); }
+        }
+    }
+
+    public void Dispose()
+    {
+        live.Changed -= MarkDirty;
+        _rebuildTimer?.Dispose();
+        _clockTimer?.Dispose();
+    }
+}
+
+/// <summary>Starts the feed's timers with the app.</summary>
+internal sealed class WallFeedStarter(WallFeed feed) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        feed.Start();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,39 @@
+using CommandCenter.Core.Events;
+using CommandCenter.Core.Kpis;
+using CommandCenter.Core.Reducing;
+using CommandCenter.Core.Reference;
+using CommandCenter.Web.Live;
+using CommandCenter.Web.Wall;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CommandCenter.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>
+    /// The web project's services: the live state that follows the log, and the wall feed that every wall shares.
+    /// Expects an <c>IEventLog</c> and an <c>IStateSnapshotSource</c> from the infrastructure.
+    /// </summary>
+    public static IServiceCollection AddCommandCenterWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(DistrictModel.Gulou);
+        services.TryAddSingleton<EnvelopeParser>();
+        services.TryAddSingleton<DistrictReducer>();
+        services.TryAddSingleton<KpiCalculator>();
+        services.AddSingleton<LiveState>();
+        services.AddHostedService<LiveStateService>();
+        services.AddSingleton<EventLabels>();
+        services.AddSingleton<WallViewBuilder>();
+        services.AddSingleton<WallFeed>();
+        services.AddHostedService<WallFeedStarter>();
+        return services;
+    }
+}
+
+public static class ModeConfigurationExtensions
+{
+    /// <summary>Embedded mode (DESIGN §4): no <c>EventLog:Provider</c>, or <c>Embedded</c>.</summary>
+    public static bool IsEmbeddedMode(this IConfiguration configuration) =>
+        configuration["EventLog:Provider"] is not { Length: > 0 } provider || provider.Equals("Embedded", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,137 @@
+using CommandCenter.Web.Live;
+using CommandCenter.Web.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CommandCenter.Web.Tests.Wall;
+
+public sealed class WallFeedTests
+{
+    private readonly FakeTimeProvider _time = new(TestEvents.Noon);
+
+    [Fact]
+    public async Task Changed_ThousandLiveChangesWithin100Ms_BuildsAtMostTwoViews()
+    {
+        var live = LiveFixtures.LiveState(_time);
+        await live.HydrateAsync(default);
+        using var feed = LiveFixtures.Feed(live, _time);
+        var notices = 0;
+        feed.Changed += () => notices++;
+        feed.Start();
+        var buildsBefore = feed.BuildCount;
+        var noticesBefore = notices;
+        var baseline = live.Current;
+
+        for (var i = 1; i <= 1000; i++)
+        {
+            live.Publish(baseline with { Version = baseline.Version + i, LastReceivedAt = _time.GetUtcNow() });
+            _time.Advance(TimeSpan.FromMicroseconds(100));
+        }
+
+        Assert.InRange(feed.BuildCount - buildsBefore, 1, 2);
+        Assert.Equal(feed.BuildCount - buildsBefore, notices - noticesBefore);
+        Assert.False(feed.Current.IsStale);
+    }
+
+    [Fact]
+    public async Task Current_AfterBurst_ReflectsTheLastSnapshotOnTheNextTick()
+    {
+        var live = LiveFixtures.LiveState(_time);
+        await live.HydrateAsync(default);
+        using var feed = LiveFixtures.Feed(live, _time);
+        feed.Start();
+        _time.Advance(WallFeedRebuild);
+        var builds = feed.BuildCount;
+
+        var last = await LiveFixtures.SnapshotOf(_time, TestEvents.TicketReceived(TestEvents.Noon), TestEvents.TicketReceived(TestEvents.Noon));
+        live.Publish(last);
+        Assert.Equal(builds, feed.BuildCount);
+        _time.Advance(WallFeedRebuild);
+
+        Assert.Equal(builds + 1, feed.BuildCount);
+        Assert.Equal(2, feed.Current.Kpis.TicketsReceivedToday);
+        Assert.Equal(2, feed.Current.Ticker.Length);
+    }
+
+    [Fact]
+    public async Task Current_NoLiveChanges_BuildsNothingFurther()
+    {
+        var live = LiveFixtures.LiveState(_time);
+        await live.HydrateAsync(default);
+        using var feed = LiveFixtures.Feed(live, _time);
+        feed.Start();
+        _time.Advance(WallFeedRebuild);
+        var builds = feed.BuildCount;
+
+        _time.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(builds, feed.BuildCount);
+    }
+
+    [Fact]
+    public async Task IsStale_NothingReceivedForTenSeconds_TurnsStaleWithoutALiveChange()
+    {
+        var live = LiveFixtures.LiveState(_time);
+        await live.HydrateAsync(default);
+        using var feed = LiveFixtures.Feed(live, _time);
+        var notices = 0;
+        feed.Changed += () => notices++;
+        feed.Start();
+        _time.Advance(WallFeedRebuild);
+        Assert.False(feed.Current.IsStale);
+        var asOf = feed.Current.DataAsOf;
+
+        _time.Advance(TimeSpan.FromSeconds(9));
+        Assert.False(feed.Current.IsStale);
+        _time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.True(feed.Current.IsStale);
+        Assert.Equal(asOf, feed.Current.DataAsOf);
+        Assert.Equal(1, feed.BuildCount);
+        Assert.True(notices >= 10, "the clock tick tells circuits every second");
+    }
+
+    [Fact]
+    public async Task IsStale_EventArrivesAfterStaleness_TurnsFreshAgain()
+    {
+        var live = LiveFixtures.LiveState(_time);
+        await live.HydrateAsync(default);
+        using var feed = LiveFixtures.Feed(live, _time);
+        feed.Start();
+        _time.Advance(TimeSpan.FromSeconds(12));
+        Assert.True(feed.Current.IsStale);
+
+        live.Publish(live.Current with { LastReceivedAt = _time.GetUtcNow(), Version = 99 });
+        _time.Advance(WallFeedRebuild);
+
+        Assert.False(feed.Current.IsStale);
+    }
+
+    [Fact]
+    public async Task Start_BeforeAnyTick_AlreadyHasAFullView()
+    {
+        var live = LiveFixtures.LiveState(_time);
+        await live.HydrateAsync(default);
+        using var feed = LiveFixtures.Feed(live, _time);
+
+        feed.Start();
+
+        Assert.Equal(13, feed.Current.Streets.Length);
+        Assert.Equal(1, feed.BuildCount);
+    }
+
+    [Fact]
+    public void IsStale_BeforeHydration_IsStale()
+    {
+        var live = LiveFixtures.LiveState(_time);
+        using var feed = LiveFixtures.Feed(live, _time);
+        feed.Start();
+
+        _time.Advance(WallFeedRebuild);
+
+        Assert.True(feed.Current.IsStale);
+        Assert.False(feed.Current.IsHydrated);
+        Assert.Equal(LiveSnapshot.Empty, live.Current);
+    }
+
+    private static TimeSpan WallFeedRebuild => Web.Wall.WallFeed.RebuildInterval;
+}
