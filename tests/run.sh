@@ -9,6 +9,10 @@ cd "$(dirname "$0")/.."
 source tests/lib/services.sh
 
 cc_install_missing
+# The JavaScript hub client the hub tests run under node (@microsoft/signalr from npm, pinned by its lock file).
+if [ ! -d tests/hub-client/node_modules/@microsoft/signalr ]; then
+  npm ci --prefix tests/hub-client --no-audit --no-fund --silent || echo "tests/run.sh: npm ci failed; the JavaScript hub test will fail"
+fi
 if CC_TEST_REDIS=$(cc_start_redis); then
   export CC_TEST_REDIS
   echo "tests/run.sh: redis-server $(redis-server --version | grep -o 'v=[0-9.]*') on $CC_TEST_REDIS (pid $cc_redis_pid)"

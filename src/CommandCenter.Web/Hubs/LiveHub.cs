@@ -8,20 +8,28 @@ namespace CommandCenter.Web.Hubs;
 /// controller, another system). Clients choose scopes; the server pushes <c>envelope</c> messages. There is no
 /// method for a client to send anything to others. Documented in docs/hub.md.
 /// </summary>
-public sealed class LiveHub(DistrictModel district) : Hub
+public sealed class LiveHub(DistrictModel district, LiveSubscriptions subscriptions) : Hub
 {
     public const string Path = "/hubs/live";
     public const string EnvelopeMessage = "envelope";
 
-    public async Task Subscribe(string scope)
+    public Task Subscribe(string scope)
     {
         var group = LiveScopes.Validate(scope, district, out var problem) ?? throw new HubException(problem);
-        await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        subscriptions.Add(Context.ConnectionId, group);
+        return Task.CompletedTask;
     }
 
-    public async Task Unsubscribe(string scope)
+    public Task Unsubscribe(string scope)
     {
         var group = LiveScopes.Validate(scope, district, out var problem) ?? throw new HubException(problem);
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        subscriptions.Remove(Context.ConnectionId, group);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        subscriptions.RemoveConnection(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 }

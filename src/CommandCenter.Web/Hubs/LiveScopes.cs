@@ -3,7 +3,7 @@ using CommandCenter.Core.Reference;
 namespace CommandCenter.Web.Hubs;
 
 /// <summary>
-/// The scopes a <see cref="LiveHub"/> client may subscribe to; each is also the name of its SignalR group:
+/// The scopes a <see cref="LiveHub"/> client may subscribe to:
 /// <c>district</c> (everything), <c>street:{code}</c> (one street) and <c>family:{name}</c> (one event family).
 /// </summary>
 public static class LiveScopes
@@ -33,6 +33,6 @@ public static class LiveScopes
         }
     }
 
-    /// <summary>The groups an event goes to.</summary>
+    /// <summary>The scopes an event belongs to.</summary>
     public static string[] For(string street, string family) => [District, $"street:{street}", $"family:{family}"];
 }
