@@ -1,4 +1,7 @@
-using CommandCenter.Benchmarks;
+namespace CommandCenter.Benchmarks;
 
-// tests/bench.sh runs this with a redis-server of its own (CC_BENCH_REDIS) and chromium (CC_CHROMIUM).
-return await BenchmarkRun.RunAsync(args);
+/// <summary>tests/bench.sh runs this with a redis-server of its own (CC_BENCH_REDIS) and chromium (CC_CHROMIUM).</summary>
+internal static class BenchmarkEntry
+{
+    public static Task<int> Main(string[] args) => BenchmarkRun.RunAsync(args);
+}
