@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 source tests/lib/services.sh
 
 cc_install_missing
-CC_BENCH_REDIS=$(cc_start_redis) || { echo "tests/bench.sh: could not start redis-server" >&2; exit 1; }
-export CC_BENCH_REDIS CC_BENCH_DOCS="$PWD/docs/benchmarks.md"
+cc_start_redis || { echo "tests/bench.sh: could not start redis-server" >&2; exit 1; }
+export CC_BENCH_REDIS="$CC_REDIS_ADDRESS" CC_BENCH_DOCS="$PWD/docs/benchmarks.md"
 dotnet build -c Release tests/CommandCenter.Benchmarks -v quiet -nologo >/dev/null
 dotnet tests/CommandCenter.Benchmarks/bin/Release/net10.0/CommandCenter.Benchmarks.dll "$@"

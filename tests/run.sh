@@ -13,8 +13,8 @@ cc_install_missing
 if [ ! -d tests/hub-client/node_modules/@microsoft/signalr ]; then
   npm ci --prefix tests/hub-client --no-audit --no-fund --silent || echo "tests/run.sh: npm ci failed; the JavaScript hub test will fail"
 fi
-if CC_TEST_REDIS=$(cc_start_redis); then
-  export CC_TEST_REDIS
+if cc_start_redis; then
+  export CC_TEST_REDIS="$CC_REDIS_ADDRESS"
   echo "tests/run.sh: redis-server $(redis-server --version | grep -o 'v=[0-9.]*') on $CC_TEST_REDIS (pid $cc_redis_pid)"
 else
   echo "tests/run.sh: no redis-server; the Redis tests will fail"

@@ -25,17 +25,18 @@ cc_install_missing() {
 
 cc_free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
-# Starts redis-server with its own directory and AOF on; prints host:port.
+# Starts redis-server with its own directory and AOF on; sets CC_REDIS_ADDRESS=127.0.0.1:PORT.
+# (Not a command substitution: the server would hold its output pipe open and the caller would wait forever.)
 cc_start_redis() {
   command -v redis-server >/dev/null || return 1
   local port dir="$CC_WORK/redis"
   port=$(cc_free_port)
   mkdir -p "$dir"
   redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --appendonly yes --appendfsync everysec \
-    --save "" --protected-mode yes --logfile "$dir/redis.log" &
+    --save "" --protected-mode yes --logfile "$dir/redis.log" >/dev/null 2>&1 &
   cc_redis_pid=$!
   for _ in $(seq 1 100); do
-    redis-cli -p "$port" ping 2>/dev/null | grep -q PONG && { echo "127.0.0.1:$port"; return 0; }
+    if redis-cli -p "$port" ping 2>/dev/null | grep -q PONG; then CC_REDIS_ADDRESS="127.0.0.1:$port"; return 0; fi
     sleep 0.1
   done
   return 1
