@@ -5,6 +5,7 @@ using CommandCenter.Web.Components;
 using CommandCenter.Web.Account;
 using CommandCenter.Web.Api;
 using CommandCenter.Web.Health;
+using CommandCenter.Web.Hubs;
 using CommandCenter.Web.Security;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
@@ -42,6 +43,7 @@ app.MapGet("/", () => Results.Redirect("/wall"));
 app.MapHealth();
 app.MapAccount();
 app.MapCommandCenterApi();
+app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(Policies.LiveHub);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

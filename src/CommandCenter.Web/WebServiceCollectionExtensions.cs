@@ -2,6 +2,7 @@ using CommandCenter.Core.Events;
 using CommandCenter.Core.Kpis;
 using CommandCenter.Core.Reducing;
 using CommandCenter.Core.Reference;
+using CommandCenter.Web.Hubs;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Wall;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +29,9 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<WallFeed>();
         services.AddHostedService<WallFeedStarter>();
         services.AddSingleton<Commands.ConsoleCommandService>();
+        services.AddSignalR();
+        services.AddSingleton<LiveSubscriptions>();
+        services.AddHostedService<LiveHubBroadcaster>();
         return services;
     }
 }
