@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CommandCenter.Web.Security;
-using CommandCenter.Web.Tests.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CommandCenter.Web.Tests.Security;
@@ -10,15 +12,20 @@ namespace CommandCenter.Web.Tests.Security;
 /// <summary>Signs in the way a person does: the sign-in page's form, its antiforgery token, the POST.</summary>
 internal static partial class SignIn
 {
-    public static HttpClient AnonymousClient(this WallAppFactory factory, string? clientIp = null)
+    public static HttpClient AnonymousClient(this WebApplicationFactory<Program> factory, string? clientIp = null)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        // On Kestrel (UseKestrel), the real address; on the TestServer, its default.
+        var kestrel = factory.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => a.StartsWith("http", StringComparison.Ordinal));
+        var options = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true };
+        if (kestrel is not null)
+            options.BaseAddress = new Uri(kestrel);
+        var client = factory.CreateClient(options);
         if (clientIp is not null)
             client.DefaultRequestHeaders.Add("X-Test-Client-Ip", clientIp);
         return client;
     }
 
-    public static async Task<HttpClient> SignedInClientAsync(this WallAppFactory factory, string userName, string password = DemoAccountSeeder.Password, string? clientIp = null)
+    public static async Task<HttpClient> SignedInClientAsync(this WebApplicationFactory<Program> factory, string userName, string password = DemoAccountSeeder.Password, string? clientIp = null)
     {
         var client = factory.AnonymousClient(clientIp ?? $"10.9.{Random.Shared.Next(1, 250)}.{Random.Shared.Next(1, 250)}");
         using var response = await client.PostSignInAsync(userName, password);
