@@ -48,8 +48,14 @@ internal static class AccountEndpoints
         return Results.Redirect($"/signin?error={(result.IsLockedOut ? "locked" : "invalid")}&returnUrl={Uri.EscapeDataString(back)}");
     }
 
+    /// <summary>UseAntiforgery only records the check; endpoints that bind no form enforce it themselves.</summary>
+    private static bool AntiforgeryFailed(HttpContext http) =>
+        http.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is not { IsValid: true };
+
     private static async Task<IResult> SignOutAsync(SignInManager<AppUser> signIn, SecurityAudit audit, HttpContext http)
     {
+        if (AntiforgeryFailed(http))
+            return Results.BadRequest();
         await audit.RecordAsync(SecurityAudit.SignedOut, http.User.FindFirstValue(ClaimTypes.NameIdentifier), http.User.Identity?.Name, null,
             WebSecurity.ClientAddress(http));
         await signIn.SignOutAsync();
@@ -59,6 +65,8 @@ internal static class AccountEndpoints
     /// <summary>A new security stamp invalidates every cookie and circuit of the account at their next check.</summary>
     private static async Task<IResult> SignOutEverywhereAsync(SignInManager<AppUser> signIn, UserManager<AppUser> users, SecurityAudit audit, HttpContext http)
     {
+        if (AntiforgeryFailed(http))
+            return Results.BadRequest();
         if (await users.GetUserAsync(http.User) is { } user)
         {
             await users.UpdateSecurityStampAsync(user);
