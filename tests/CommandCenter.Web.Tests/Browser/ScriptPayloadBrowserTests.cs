@@ -86,7 +86,8 @@ public sealed class ScriptPayloadBrowserTests
         var dialogs = new List<string>();
         page.Dialog += (_, dialog) => { dialogs.Add(dialog.Message); _ = dialog.DismissAsync(); };
 
-        await SignIn.InBrowserAsync(page, address, "admin", returnUrl: "/admin/audit");
+        await SignIn.InBrowserAsync(page, address, "admin", returnUrl: "/access-denied");
+        await page.GotoAsync($"{address}/admin/audit");
 
         await Expect(page.Locator("[data-testid='audit']")).ToContainTextAsync(Payloads[1]);
         Assert.Null(await page.EvaluateAsync<string?>("() => window.__xss ?? null"));

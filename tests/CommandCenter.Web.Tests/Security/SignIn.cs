@@ -16,10 +16,9 @@ internal static partial class SignIn
     {
         // On Kestrel (UseKestrel), the real address; on the TestServer, its default.
         var kestrel = factory.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => a.StartsWith("http", StringComparison.Ordinal));
-        var options = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true };
-        if (kestrel is not null)
-            options.BaseAddress = new Uri(kestrel);
-        var client = factory.CreateClient(options);
+        var client = kestrel is not null
+            ? new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(kestrel) }
+            : factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         if (clientIp is not null)
             client.DefaultRequestHeaders.Add("X-Test-Client-Ip", clientIp);
         return client;
