@@ -1,9 +1,12 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Kpis;
 using CommandCenter.Core.Reducing;
 using CommandCenter.Core.Reference;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Wall;
+using CommandCenter.Web.Wall.Replay;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CommandCenter.Web;
@@ -16,6 +19,8 @@ public static class WebServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCommandCenterWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        // Prerendered pages keep Chinese as text, not as &#x…; entities (the wall is zh-CN by default).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(DistrictModel.Gulou);
         services.TryAddSingleton<EnvelopeParser>();
@@ -27,6 +32,10 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<WallViewBuilder>();
         services.AddSingleton<WallFeed>();
         services.AddHostedService<WallFeedStarter>();
+        services.AddSingleton(sp => StreetMapShapes.Load(configuration, WebRootLocator.Resolve(configuration),
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddSingleton<ReplayHistory>();
+        services.AddSingleton<ReplayIndex>();
         return services;
     }
 }

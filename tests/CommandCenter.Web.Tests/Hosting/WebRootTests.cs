@@ -59,7 +59,7 @@ public sealed class WebRootTests
         Assert.Contains("href=\"css/app.css\"", html);
         Assert.Contains("id=\"stale-banner\"", html);
         Assert.Contains("components-reconnect-modal", html);
-        Assert.Equal(13, html.Split("data-street=").Length - 1);
+        Assert.Equal(13, html.Split("<tr data-street=").Length - 1);
     }
 
     [Fact]
