@@ -78,7 +78,8 @@ public sealed class EventLabels(DistrictModel district)
         StreetName(e.Street),
         TypeLabel(e.Type),
         new Bilingual(Clip(Summary(e, state, WallLanguage.ZhCn)), Clip(Summary(e, state, WallLanguage.EnUs))),
-        e.Type == EventTypes.DeadlineMissed ? "alert" : e.Family);
+        e.Type == EventTypes.DeadlineMissed ? "alert" : e.Family,
+        e.Street);
 
     private string Summary(EventEnvelope e, DistrictState state, WallLanguage l)
     {

@@ -14,7 +14,11 @@ public sealed record StreetMapShapes(double Width, double Height, FrozenDictiona
 {
     public const string SchematicPath = "maps/gulou-schematic.svg";
 
-    public string ViewBox => string.Create(CultureInfo.InvariantCulture, $"0 0 {Width:0.#} {Height:0.#}");
+    /// <summary>Room around the outlines for labels of streets at the edge.</summary>
+    public const double LabelMargin = 40;
+
+    public string ViewBox => string.Create(CultureInfo.InvariantCulture,
+        $"{-LabelMargin:0.#} {-LabelMargin / 2:0.#} {Width + 2 * LabelMargin:0.#} {Height + LabelMargin:0.#}");
 
     /// <summary><c>Wall:Map:GeoJson</c> when set (a path, relative to the content root), else the schematic.</summary>
     public static StreetMapShapes Load(IConfiguration configuration, string webRoot, string contentRoot)

@@ -19,10 +19,14 @@ public sealed record WallView(
     bool IsStale,
     bool IsHydrated,
     long Version,
-    DateTimeOffset? ReplayOf = null)
+    DateTimeOffset? ReplayOf = null,
+    ImmutableDictionary<string, WallKpis>? StreetKpis = null)
 {
     public static WallView Empty(DateTimeOffset now) =>
         new(WallKpis.Zero, [], [], Sparklines.Empty, WhistleLoop.Zero, [], now, DataAsOf: null, IsStale: true, IsHydrated: false, Version: 0);
+
+    /// <summary>One street's KPI tiles (zero for a street not in the view).</summary>
+    public WallKpis KpisOf(string street) => StreetKpis?.GetValueOrDefault(street) ?? WallKpis.Zero;
 
     public bool IsReplay => ReplayOf is not null;
 
@@ -69,7 +73,7 @@ public sealed record TeamCounts(int Available, int Dispatched, int EnRoute, int 
 public sealed record StreetRow(string Code, Bilingual Name, int Open, int Overdue, double? OnTimeRate, int Rank = 0, int LoadLevel = 0);
 
 /// <summary>One ticker line; <see cref="Tone"/> is the event family, used for its colour.</summary>
-public sealed record TickerRow(string EventId, string Time, Bilingual StreetName, Bilingual TypeLabel, Bilingual Summary, string Tone);
+public sealed record TickerRow(string EventId, string Time, Bilingual StreetName, Bilingual TypeLabel, Bilingual Summary, string Tone, string StreetCode = "");
 
 /// <summary>Hour-by-hour counts: today's hours up to the current one, and all 24 of yesterday's.</summary>
 public sealed record HourSeries(ImmutableArray<int> Today, ImmutableArray<int> Yesterday)

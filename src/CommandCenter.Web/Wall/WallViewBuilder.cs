@@ -32,7 +32,8 @@ public sealed class WallViewBuilder(DistrictModel district, KpiCalculator kpis, 
             live.LastReceivedAt is { } asOf ? DistrictClock.ToLocal(asOf) : null,
             IsStale(live, now),
             live.IsHydrated,
-            version);
+            version,
+            StreetKpis: figures.Streets.ToImmutableDictionary(s => s.Street, s => District(s.Kpis)));
     }
 
     public static bool IsStale(LiveSnapshot live, DateTimeOffset now) =>
@@ -57,7 +58,8 @@ public sealed class WallViewBuilder(DistrictModel district, KpiCalculator kpis, 
 
     /// <summary>
     /// Ranks the streets (1 = best): the smallest overdue share of open work first, then the best on-time rate, then
-    /// the least open work. Load level 0–4 grades open work plus overdue (weighted 5×) against the busiest street.
+    /// the least open work. Load level 0–4 grades open work plus overdue (weighted 5×) between the quietest and the
+    /// busiest street (0 only for a street with nothing open).
     /// </summary>
     internal static ImmutableArray<StreetRow> Rank(ImmutableArray<StreetRow> rows)
     {
@@ -65,11 +67,13 @@ public sealed class WallViewBuilder(DistrictModel district, KpiCalculator kpis, 
         static int Score(StreetRow r) => r.Open + 5 * r.Overdue;
         var order = rows.OrderBy(Share).ThenByDescending(r => r.OnTimeRate ?? -1).ThenBy(r => r.Open).ThenBy(r => r.Code, StringComparer.Ordinal)
             .Select((row, index) => (row.Code, Rank: index + 1)).ToDictionary(x => x.Code, x => x.Rank);
+        // Graded across the district's own spread, so the map tells streets apart on a busy day as on a quiet one.
+        var min = rows.IsEmpty ? 0 : rows.Min(Score);
         var max = rows.IsEmpty ? 0 : rows.Max(Score);
         return [.. rows.Select(r => r with
         {
             Rank = order[r.Code],
-            LoadLevel = Score(r) == 0 || max == 0 ? 0 : Math.Clamp(1 + (int)(3.999 * Score(r) / max), 1, 4),
+            LoadLevel = Score(r) == 0 ? 0 : max == min ? 2 : Math.Clamp(1 + (int)(3.999 * (Score(r) - min) / (max - min)), 1, 4),
         })];
     }
 
@@ -90,6 +94,20 @@ public sealed class WallViewBuilder(DistrictModel district, KpiCalculator kpis, 
         }
         return new WhistleLoop(collected, awaiting, reporting, feedback, verifying, evaluated);
     }
+
+    /// <summary>Short names of the 8 bodies for diagram nodes; the full names are in the reference model.</summary>
+    internal static Bilingual BodyShortName(Body body) => body.Code switch
+    {
+        "party-office" => new("党政综合部", "Party office"),
+        "livelihood" => new("民生保障部", "Livelihood"),
+        "city-management" => new("城市管理部", "City mgmt"),
+        "development" => new("发展服务部", "Development"),
+        "public-safety" => new("平安建设部", "Safety"),
+        "enforcement-bureau" => new("执法局", "Enforcement"),
+        "command-center" => new("指挥中心", "Command ctr"),
+        "citizen-service" => new("便民服务", "Service ctr"),
+        _ => new(body.Name, body.NameEn),
+    };
 
     /// <summary>Open and overdue work per street and body: one pass over incidents and tickets.</summary>
     internal ImmutableArray<StreetLoad> Structure(DistrictState state, DateTimeOffset now)
@@ -120,7 +138,7 @@ public sealed class WallViewBuilder(DistrictModel district, KpiCalculator kpis, 
         {
             int totalOpen = 0, totalOverdue = 0;
             for (var b = 0; b <= district.Bodies.Count; b++) { totalOpen += open[s, b]; totalOverdue += overdue[s, b]; }
-            var bodies = district.Bodies.Select((body, b) => new BodyLoad(body.Code, new Bilingual(body.Name, body.NameEn), open[s, b], overdue[s, b]));
+            var bodies = district.Bodies.Select((body, b) => new BodyLoad(body.Code, BodyShortName(body), open[s, b], overdue[s, b]));
             result.Add(new StreetLoad(district.Streets[s].Code, EventLabels.ShortName(district.Streets[s]), totalOpen, totalOverdue, [.. bodies]));
         }
         return result.MoveToImmutable();

@@ -19,6 +19,9 @@ public sealed class WallAppFactory : WebApplicationFactory<Program>
 
     public bool FakeLog { get; init; }
 
+    /// <summary>Settings applied after the defaults above (e.g. the simulator on for a populated wall).</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     internal InMemoryEventLog MemoryLog { get; } = new();
 
     public string DatabasePath => Path.Combine(_dir, "commandcenter.db");
@@ -29,6 +32,7 @@ public sealed class WallAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Database", $"Data Source={DatabasePath}");
         builder.UseSetting("EventLog:Provider", "Embedded");
         builder.UseSetting("Simulator:Enabled", "false");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (FakeLog)
         {
             builder.ConfigureTestServices(services =>

@@ -20,7 +20,7 @@ public sealed class ReplayHistory(IDbConnectionFactory db)
             FROM event_history
             WHERE seq > @afterSeq
             ORDER BY seq
-            {db.Dialect.Limit("@count")}
+            {db.Dialect.Limit("count")}
             """, new { afterSeq, count }, cancellationToken: ct));
         return [.. rows.Select(r => new HistoryEntry(r.Seq, DateTimeOffset.Parse(r.OccurredAt, CultureInfo.InvariantCulture), new Dictionary<string, string>
         {
@@ -39,9 +39,9 @@ public sealed class ReplayHistory(IDbConnectionFactory db)
     {
         await using var connection = await db.OpenAsync(ct);
         var first = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
-            $"SELECT occurred_at FROM event_history ORDER BY seq {db.Dialect.Limit("@one")}", new { one = 1 }, cancellationToken: ct));
+            $"SELECT occurred_at FROM event_history ORDER BY seq {db.Dialect.Limit("one")}", new { one = 1 }, cancellationToken: ct));
         var last = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
-            $"SELECT occurred_at FROM event_history ORDER BY seq DESC {db.Dialect.Limit("@one")}", new { one = 1 }, cancellationToken: ct));
+            $"SELECT occurred_at FROM event_history ORDER BY seq DESC {db.Dialect.Limit("one")}", new { one = 1 }, cancellationToken: ct));
         if (first is null || last is null) return null;
         return (DateTimeOffset.Parse(first, CultureInfo.InvariantCulture), DateTimeOffset.Parse(last, CultureInfo.InvariantCulture));
     }
