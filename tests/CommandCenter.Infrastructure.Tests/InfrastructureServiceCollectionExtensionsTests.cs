@@ -75,7 +75,7 @@ public sealed class InfrastructureServiceCollectionExtensionsTests : IAsyncLifet
 
         Assert.Equal("cc:events", eventLog.StreamKey);
         Assert.Equal("cc:events:dead", eventLog.DeadLetterKey);
-        Assert.Equal(500, projector.BatchSize);
+        Assert.Equal(2000, projector.BatchSize);
         Assert.Equal(3, projector.MaxDeliveries);
         Assert.Equal(TimeSpan.FromSeconds(30), projector.ClaimIdle);
         Assert.Equal(CommandCenter.Infrastructure.Database.DatabaseProvider.Sqlite, database.Provider);
