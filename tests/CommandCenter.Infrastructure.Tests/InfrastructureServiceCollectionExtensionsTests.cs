@@ -83,7 +83,7 @@ public sealed class InfrastructureServiceCollectionExtensionsTests : IAsyncLifet
     }
 
     [Theory]
-    [InlineData("EventLog:Provider", "Redis", "EventLog:Provider 'Redis' is not available yet")]
+    [InlineData("EventLog:Provider", "Redis", "ConnectionStrings:Redis is required")]
     [InlineData("Database:Provider", "Postgres", "Database:Provider 'Postgres' is not available yet")]
     [InlineData("Projector:BatchSize", "0", "Projector:BatchSize must be 1 to 10000")]
     public async Task StartAsync_UnsupportedOrInvalidSetting_FailsWithAPlainMessage(string key, string value, string message)
