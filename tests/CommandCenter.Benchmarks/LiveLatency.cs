@@ -32,7 +32,8 @@ internal static class LiveLatency
     public sealed record Result(double LiveP50, double LiveP99, int LiveCount, double DomP50, double DomP99, int DomSeen, int DomSampled);
 
     public static async Task<Result> MeasureAsync(
-        string redisAddress, IConnectionMultiplexer redis, IReadOnlyList<NameValueEntry[]> entries, string workDir, int eventsPerSecond, TimeSpan duration)
+        string redisAddress, IConnectionMultiplexer redis, IReadOnlyList<NameValueEntry[]> entries, string workDir, int eventsPerSecond, TimeSpan duration,
+        bool withBrowser = true)
     {
         var stream = $"bench:live:{Guid.NewGuid():N}";
         await using var app = new BenchApp(redisAddress, stream, Path.Combine(workDir, $"live-{Guid.NewGuid():N}.db"));
@@ -57,14 +58,18 @@ internal static class LiveLatency
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
-        await page.AddInitScriptAsync(ObserveRows);
-        await page.GotoAsync($"{address}/wall");
-        await page.Locator(".wall[data-circuit='connected']").WaitForAsync(new() { Timeout = 30_000 });
+        if (withBrowser)
+        {
+            await page.AddInitScriptAsync(ObserveRows);
+            await page.GotoAsync($"{address}/wall");
+            await page.Locator(".wall[data-circuit='connected']").WaitForAsync(new() { Timeout = 30_000 });
+        }
 
         var sampledWallMs = new Dictionary<string, long>();
         var db = redis.GetDatabase();
         var total = Math.Min(entries.Count, (int)(eventsPerSecond * duration.TotalSeconds));
         var perTick = Math.Max(1, eventsPerSecond / 100);
+        await Task.Delay(500); // let the live tail settle into its idle back-off first
         var clock = Stopwatch.StartNew();
         var pending = new List<Task>();
         for (var i = 0; i < total; i++)
@@ -85,11 +90,14 @@ internal static class LiveLatency
         await Task.WhenAll(pending);
         await Task.Delay(1000);
 
-        var seen = await page.EvaluateAsync<JsonElement>("() => window.__seen");
         var domMs = new List<double>();
-        foreach (var (id, sentAt) in sampledWallMs)
-            if (seen.TryGetProperty(id, out var at))
-                domMs.Add(at.GetInt64() - sentAt);
+        if (withBrowser)
+        {
+            var seen = await page.EvaluateAsync<JsonElement>("() => window.__seen");
+            foreach (var (id, sentAt) in sampledWallMs)
+                if (seen.TryGetProperty(id, out var at))
+                    domMs.Add(at.GetInt64() - sentAt);
+        }
 
         var liveSorted = liveMs.Order().ToList();
         domMs.Sort();
