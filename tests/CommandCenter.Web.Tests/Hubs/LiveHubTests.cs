@@ -120,7 +120,7 @@ public sealed class LiveHubTests : IAsyncLifetime
     [Fact]
     public async Task Subscribe_JavaScriptClientFromNpm_ReceivesAnEventAppendedWithRedisCli()
     {
-        var clientDir = Path.Combine(RepoRoot(), "tests", "hub-client");
+        var clientDir = Path.Combine(RepoPaths.Root(), "tests", "hub-client");
         Assert.True(Directory.Exists(Path.Combine(clientDir, "node_modules", "@microsoft", "signalr")),
             "tests/hub-client/node_modules is missing: run `npm ci --prefix tests/hub-client` (tests/run.sh does)");
         var start = new ProcessStartInfo("node") { WorkingDirectory = clientDir, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -147,10 +147,4 @@ public sealed class LiveHubTests : IAsyncLifetime
         }
     }
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CommandCenter.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("CommandCenter.sln not found above the test binaries");
-    }
 }

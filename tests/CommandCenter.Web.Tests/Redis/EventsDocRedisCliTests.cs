@@ -17,7 +17,7 @@ public sealed partial class EventsDocRedisCliTests
     [Fact]
     public async Task RedisCliLinesOfTheEventsDoc_RunAsTheyStandTwiceWithFreshUuids_AllAppliedLiveAndInTheDatabase()
     {
-        var lines = File.ReadAllLines(Path.Combine(RepoRoot(), "docs", "events.md")).Where(l => l.StartsWith("redis-cli XADD cc:events ", StringComparison.Ordinal)).ToList();
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root(), "docs", "events.md")).Where(l => l.StartsWith("redis-cli XADD cc:events ", StringComparison.Ordinal)).ToList();
         Assert.True(lines.Count >= 28, $"only {lines.Count} redis-cli lines in docs/events.md");
         var dir = Directory.CreateTempSubdirectory("cc-doc-").FullName;
         var stream = $"test:doc:{Guid.NewGuid():N}";
@@ -62,12 +62,6 @@ public sealed partial class EventsDocRedisCliTests
         Assert.True(bash.ExitCode == 0 && !(await output).Contains("ERR"), $"redis-cli failed: {error}{await output}");
     }
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CommandCenter.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("CommandCenter.sln not found above the test binaries");
-    }
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
     private static partial Regex Uuid();
