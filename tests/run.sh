@@ -3,47 +3,28 @@
 # fonts), starts redis-server on a free loopback port with its own directory and AOF on, runs `dotnet test`
 # on the solution, stops what it started, and ends with the line "N passed, N failed".
 # Tests find services through the environment: CC_TEST_REDIS=127.0.0.1:PORT, CC_CHROMIUM=/usr/bin/chromium.
+# With CI=true a missing service fails the tests that need it; nothing is skipped.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
-work=$(mktemp -d -t cc-tests.XXXXXX)
-redis_pid=""
+source tests/lib/services.sh
 
-cleanup() {
-  [ -n "$redis_pid" ] && kill "$redis_pid" 2>/dev/null && wait "$redis_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-missing=()
-command -v redis-server >/dev/null || missing+=(redis-server)
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-fc-list 2>/dev/null | grep -qi "noto sans cjk" || missing+=(fonts-noto-cjk)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "tests/run.sh: installing ${missing[*]}"
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-    || echo "tests/run.sh: could not install ${missing[*]}"
+cc_install_missing
+# The JavaScript hub client the hub tests run under node (@microsoft/signalr from npm, pinned by its lock file).
+if [ ! -d tests/hub-client/node_modules/@microsoft/signalr ]; then
+  npm ci --prefix tests/hub-client --no-audit --no-fund --silent || echo "tests/run.sh: npm ci failed; the JavaScript hub test will fail"
+fi
+if cc_start_redis; then
+  export CC_TEST_REDIS="$CC_REDIS_ADDRESS"
+  echo "tests/run.sh: redis-server $(redis-server --version | grep -o 'v=[0-9.]*') on $CC_TEST_REDIS (pid $cc_redis_pid)"
+else
+  echo "tests/run.sh: no redis-server; the Redis tests will fail"
 fi
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
-
-if command -v redis-server >/dev/null; then
-  port=$(free_port)
-  mkdir -p "$work/redis"
-  redis-server --port "$port" --bind 127.0.0.1 --dir "$work/redis" --appendonly yes --appendfsync everysec \
-    --save "" --protected-mode yes --logfile "$work/redis/redis.log" &
-  redis_pid=$!
-  for _ in $(seq 1 100); do redis-cli -p "$port" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
-  export CC_TEST_REDIS="127.0.0.1:$port"
-  echo "tests/run.sh: redis-server $(redis-server --version | grep -o 'v=[0-9.]*') on $CC_TEST_REDIS (pid $redis_pid)"
-fi
-[ -x /usr/bin/chromium ] && export CC_CHROMIUM=/usr/bin/chromium
-
-dotnet test "$root/CommandCenter.sln" --logger "trx;LogFilePrefix=cc" --results-directory "$work/results" "$@"
+dotnet test CommandCenter.sln --logger "trx;LogFilePrefix=cc" --results-directory "$CC_WORK/results" "$@"
 status=$?
 
 passed=0; failed=0
-for trx in "$work"/results/*.trx; do
+for trx in "$CC_WORK"/results/*.trx; do
   [ -e "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")

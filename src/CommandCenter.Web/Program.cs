@@ -3,6 +3,7 @@ using CommandCenter.Infrastructure.Simulation;
 using CommandCenter.Web;
 using CommandCenter.Web.Components;
 using CommandCenter.Web.Health;
+using CommandCenter.Web.Hubs;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 
@@ -27,6 +28,7 @@ app.MapStaticAssets();
 
 app.MapGet("/", () => Results.Redirect("/wall"));
 app.MapHealth();
+app.MapHub<LiveHub>(LiveHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

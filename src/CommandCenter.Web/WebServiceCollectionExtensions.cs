@@ -4,6 +4,7 @@ using CommandCenter.Core.Events;
 using CommandCenter.Core.Kpis;
 using CommandCenter.Core.Reducing;
 using CommandCenter.Core.Reference;
+using CommandCenter.Web.Hubs;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Wall;
 using CommandCenter.Web.Wall.Replay;
@@ -36,6 +37,9 @@ public static class WebServiceCollectionExtensions
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton<ReplayHistory>();
         services.AddSingleton<ReplayIndex>();
+        services.AddSignalR();
+        services.AddSingleton<LiveSubscriptions>();
+        services.AddHostedService<LiveHubBroadcaster>();
         return services;
     }
 }

@@ -75,7 +75,7 @@ public sealed class InfrastructureServiceCollectionExtensionsTests : IAsyncLifet
 
         Assert.Equal("cc:events", eventLog.StreamKey);
         Assert.Equal("cc:events:dead", eventLog.DeadLetterKey);
-        Assert.Equal(500, projector.BatchSize);
+        Assert.Equal(2000, projector.BatchSize);
         Assert.Equal(3, projector.MaxDeliveries);
         Assert.Equal(TimeSpan.FromSeconds(30), projector.ClaimIdle);
         Assert.Equal(CommandCenter.Infrastructure.Database.DatabaseProvider.Sqlite, database.Provider);
@@ -83,7 +83,7 @@ public sealed class InfrastructureServiceCollectionExtensionsTests : IAsyncLifet
     }
 
     [Theory]
-    [InlineData("EventLog:Provider", "Redis", "EventLog:Provider 'Redis' is not available yet")]
+    [InlineData("EventLog:Provider", "Redis", "ConnectionStrings:Redis is required")]
     [InlineData("Database:Provider", "Postgres", "Database:Provider 'Postgres' is not available yet")]
     [InlineData("Projector:BatchSize", "0", "Projector:BatchSize must be 1 to 10000")]
     public async Task StartAsync_UnsupportedOrInvalidSetting_FailsWithAPlainMessage(string key, string value, string message)

@@ -10,6 +10,12 @@ public interface IProjectorLease
     /// <summary>Whether this instance held the lease at its last acquire or renew.</summary>
     bool IsHeld { get; }
 
+    /// <summary>
+    /// Cancelled the moment a held lease is known lost, so work in flight (a batch about to commit) stops at once
+    /// rather than at the next check. <see cref="CancellationToken.None"/> when nothing is held.
+    /// </summary>
+    CancellationToken LostToken { get; }
+
     /// <summary>Who holds it as far as this instance knows (an instance name), or null.</summary>
     string? Holder { get; }
 

@@ -13,6 +13,9 @@ public sealed class LocalLease : IProjectorLease
 
     public string? Holder => IsHeld ? _instance : null;
 
+    /// <summary>A process's own lease is never lost from under it.</summary>
+    public CancellationToken LostToken => CancellationToken.None;
+
     public Task<bool> TryAcquireAsync(CancellationToken ct = default)
     {
         Interlocked.Exchange(ref _held, 1);

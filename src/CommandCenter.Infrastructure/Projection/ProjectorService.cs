@@ -52,7 +52,21 @@ public sealed class ProjectorService(
                         renewDue = DateTimeOffset.UtcNow + RenewInterval;
                     }
 
-                    var handled = await projector.RunOnceAsync(stoppingToken);
+                    int handled;
+                    using (var batch = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.LostToken))
+                    {
+                        try
+                        {
+                            handled = await projector.RunOnceAsync(batch.Token);
+                        }
+                        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                        {
+                            // The lease went mid-batch: nothing of it was committed or acknowledged; whoever leads next takes it over.
+                            logger.LogWarning("Projector lease lost during a batch; the batch was abandoned uncommitted");
+                            status.Update(s => s with { IsLeader = false, LeaseHolder = lease.Holder });
+                            continue;
+                        }
+                    }
                     if (handled > 0)
                     {
                         idle = MinIdleDelay;

@@ -38,7 +38,18 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, string streamKey
 
     public async Task<IReadOnlyList<LogEntry>> ReadGroupAsync(string group, string consumer, int count, CancellationToken ct = default)
     {
-        var entries = await Db.StreamReadGroupAsync(streamKey, group, consumer, StreamPosition.NewMessages, count);
+        StreamEntry[] entries;
+        try
+        {
+            entries = await Db.StreamReadGroupAsync(streamKey, group, consumer, StreamPosition.NewMessages, count);
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+        {
+            // The stream or its group is gone (a Redis restarted without its AOF, a deleted key): recreate the group
+            // from the beginning of whatever the stream now holds; entries already applied are skipped by id.
+            await EnsureGroupAsync(group, ct);
+            entries = await Db.StreamReadGroupAsync(streamKey, group, consumer, StreamPosition.NewMessages, count);
+        }
         return [.. entries.Where(e => !e.IsNull).Select(e => ToEntry(e, deliveryCount: 1))];
     }
 

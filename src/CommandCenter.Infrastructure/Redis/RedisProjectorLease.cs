@@ -26,6 +26,8 @@ public sealed class RedisProjectorLease(IConnectionMultiplexer redis, string loc
 
     public string? Holder => IsHeld ? instance : _otherHolder;
 
+    public CancellationToken LostToken => _handle?.HandleLostToken ?? CancellationToken.None;
+
     public async Task<bool> TryAcquireAsync(CancellationToken ct = default)
     {
         if (IsHeld) return true;

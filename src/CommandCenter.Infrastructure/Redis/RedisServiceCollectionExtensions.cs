@@ -1,6 +1,7 @@
 using CommandCenter.Core.EventLog;
 using CommandCenter.Infrastructure.EventLog;
 using CommandCenter.Infrastructure.Projection;
+using CommandCenter.Infrastructure.Trimming;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,12 @@ public static class RedisServiceCollectionExtensions
             return new RedisProjectorLease(sp.GetRequiredService<IConnectionMultiplexer>(), $"{log.StreamKey}:projector:lease",
                 projector.ConsumerName, sp.GetRequiredService<IOptions<RedisOptions>>().Value.LeaseTime);
         });
+        // Only the Redis stream is trimmed: the embedded log lives in the database, which keeps the whole history anyway.
+        services.AddOptions<LogTrimOptions>().Bind(configuration.GetSection(LogTrimOptions.Section))
+            .Validate(o => o.Problem() is null, "LogTrim:Retention must not be negative and LogTrim:Interval must be positive")
+            .ValidateOnStart();
+        if (configuration.GetValue(LogTrimOptions.Section + ":Enabled", true))
+            services.AddHostedService<LogTrimmer>();
         return services;
     }
 }

@@ -42,6 +42,10 @@ internal static class HealthEndpoint
             tailLagMs = live.TailLag is { } lag ? (long?)Math.Max(0, (long)lag.TotalMilliseconds) : null,
             deadLettered = info?.DeadLettered ?? projection.DeadLettered,
             logLength = info?.Length,
+            stream = logOptions.Value.StreamKey,
+            pending = info?.Pending,
+            leaseHolder = projection.LeaseHolder,
+            isLeader = projection.IsLeader,
             projectorError = projection.LastError,
             liveError = live.LastError,
         };

@@ -36,6 +36,12 @@ public sealed class LiveState(
     /// <summary>Raised after each new snapshot, on the tail's thread: handlers must be quick (mark dirty, no rendering).</summary>
     public event Action? Changed;
 
+    /// <summary>
+    /// The envelopes each batch applied, oldest first, raised on the tail's thread before <see cref="Changed"/>:
+    /// every applied event, not only the ticker's latest 50 (the live hub forwards them). Handlers must only enqueue.
+    /// </summary>
+    public event Action<IReadOnlyList<EventEnvelope>>? Applied;
+
     /// <summary>How far the screens trail the producers: now minus the occurrence time of the last applied event.</summary>
     public TimeSpan? TailLag => _current.LastOccurredAt is { } occurred ? time.GetUtcNow() - occurred : null;
 
@@ -88,6 +94,9 @@ public sealed class LiveState(
             if (reduction.IsApplied) applied.Add(envelope);
         }
 
+        if (applied.Count > 0)
+            Notify(applied);
+
         var last = applied.Count > 0 ? applied[^1] : null;
         Publish(before with
         {
@@ -111,6 +120,17 @@ public sealed class LiveState(
         foreach (var handler in handlers.GetInvocationList().Cast<Action>())
         {
             try { handler(); }
+            catch (Exception ex) { logger.LogError(ex, "A live-state listener failed"); }
+        }
+    }
+
+    private void Notify(List<EventEnvelope> applied)
+    {
+        var handlers = Applied;
+        if (handlers is null) return;
+        foreach (var handler in handlers.GetInvocationList().Cast<Action<IReadOnlyList<EventEnvelope>>>())
+        {
+            try { handler(applied); }
             catch (Exception ex) { logger.LogError(ex, "A live-state listener failed"); }
         }
     }

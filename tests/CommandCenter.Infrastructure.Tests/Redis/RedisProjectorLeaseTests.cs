@@ -55,10 +55,13 @@ public sealed class RedisProjectorLeaseTests
         await using var b = new RedisProjectorLease(RedisServer.Connection, key, "instance-b", LeaseTime);
         Assert.True(await a.TryAcquireAsync());
 
+        var lostToken = a.LostToken;
+        Assert.False(lostToken.IsCancellationRequested);
         // What a crashed holder leaves behind once its lock expires: no lock at all.
         await RedisServer.Connection.GetDatabase().KeyDeleteAsync(key);
 
         Assert.True(await EventuallyAsync(() => Task.FromResult(!a.IsHeld), LeaseTime * 2), "holder noticed the loss");
+        Assert.True(lostToken.IsCancellationRequested, "work in flight was told to stop");
         Assert.True(await EventuallyAsync(() => b.TryAcquireAsync(), LeaseTime), "the other took over");
         Assert.False(await a.RenewAsync());
     }

@@ -13,11 +13,12 @@ public sealed class RedisProjectorTests : IAsyncLifetime
 {
     private ProjectionBed _bed = null!;
     private RedisEventLog _log = null!;
+    private string _streamKey = "";
 
     public async Task InitializeAsync()
     {
         _bed = await ProjectionBed.CreateAsync();
-        _log = RedisServer.NewLog(out _);
+        _log = RedisServer.NewLog(out _streamKey);
     }
 
     public async Task DisposeAsync() => await _bed.DisposeAsync();
@@ -140,5 +141,19 @@ public sealed class RedisProjectorTests : IAsyncLifetime
         Assert.Equal(2, trimmed);
         var left = await _log.ReadAfterAsync(LogPosition.Start, 10);
         Assert.Equal(positions.Skip(2), left.Select(e => e.Position));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_StreamDeletedUnderTheProjector_RecreatesTheGroupAndCarriesOn()
+    {
+        var projector = _bed.NewProjector(log: _log);
+        await _log.AppendAsync([.. _bed.Events.IncidentLifecycle(Guid.NewGuid())]);
+        await ProjectionBed.DrainAsync(projector);
+        await RedisServer.Connection.GetDatabase().KeyDeleteAsync(_streamKey);
+
+        await _log.AppendAsync([_bed.Events.Next(new TicketReceived(Guid.NewGuid(), "12345", "noise", "噪音", "138****0000", _bed.Events.Now.AddDays(3)))]);
+        await ProjectionBed.DrainAsync(projector);
+
+        Assert.Equal(7, (await _bed.Store.LoadProjectionAsync()).Counters.Applied);
     }
 }

@@ -11,7 +11,7 @@ namespace CommandCenter.Web.Wall.Replay;
 /// The district as it was at any past moment, rebuilt from <c>event_history</c> with the same reducer as the live
 /// state. "At T" means: the history's rows in log (seq) order, up to the first row that occurred after T. The index
 /// scans forward once, lazily, and keeps the state at every minute boundary where something changed, so a
-/// slider move costs at most one minute of rows (docs/decisions/0004).
+/// slider move costs at most one minute of rows (docs/decisions/0006).
 /// </summary>
 public sealed class ReplayIndex(ReplayHistory history, EnvelopeParser parser, DistrictReducer reducer)
 {

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using CommandCenter.Core.Events;
+using CommandCenter.Core.Reducing;
+using CommandCenter.Core.Reference;
+using CommandCenter.Core.State;
+using StackExchange.Redis;
+
+namespace CommandCenter.Benchmarks;
+
+/// <summary>`profile`: where a projector's time goes per event, stage by stage, without Redis or a database.</summary>
+internal static class PipelineProfile
+{
+    public static async Task RunDbAsync(IReadOnlyList<NameValueEntry[]> entries, string workDir)
+    {
+        var factory = new CommandCenter.Infrastructure.Database.SqliteConnectionFactory($"Data Source={Path.Combine(workDir, "profile.db")}");
+        await new CommandCenter.Infrastructure.Database.MigrationRunner(factory, Microsoft.Extensions.Logging.Abstractions.NullLogger<CommandCenter.Infrastructure.Database.MigrationRunner>.Instance).MigrateAsync();
+        var writer = new CommandCenter.Infrastructure.Projection.ProjectionWriter(factory, TimeProvider.System);
+        var parser = new EnvelopeParser(DistrictModel.Gulou);
+        var reducer = new DistrictReducer(DistrictModel.Gulou);
+        var envelopes = entries.Select(e => parser.Parse(e.ToDictionary(v => v.Name.ToString(), v => v.Value.ToString())).Envelope!).ToList();
+        var state = DistrictState.Empty;
+        var clock = new Stopwatch();
+        for (var i = 0; i < envelopes.Count; i += 500)
+        {
+            var changed = new HashSet<EntityKey>();
+            var history = new List<CommandCenter.Infrastructure.Projection.HistoryRow>();
+            foreach (var envelope in envelopes.Skip(i).Take(500))
+            {
+                var r = reducer.Apply(state, envelope);
+                state = r.State;
+                changed.UnionWith(r.Changed);
+                history.Add(new(i.ToString(), envelope.Id, envelope.Type, envelope.Street, "t", envelope.Source, "applied", null, envelope.DataJson, "[]"));
+            }
+            clock.Start();
+            await writer.CommitAsync(new(state, changed, history, new(history.Count, 0, 0, 0), new(0, (ulong)i)));
+            clock.Stop();
+        }
+        Console.WriteLine($"commit (batches of 500): {envelopes.Count / clock.Elapsed.TotalSeconds:F0}/s");
+    }
+
+    public static void Run(IReadOnlyList<NameValueEntry[]> entries)
+    {
+        var parser = new EnvelopeParser(DistrictModel.Gulou);
+        var reducer = new DistrictReducer(DistrictModel.Gulou);
+        var fields = entries.Select(e => (IReadOnlyDictionary<string, string>)e.ToDictionary(v => v.Name.ToString(), v => v.Value.ToString())).ToList();
+
+        var clock = Stopwatch.StartNew();
+        var envelopes = fields.Select(f => parser.Parse(f).Envelope!).ToList();
+        Console.WriteLine($"parse:  {entries.Count / clock.Elapsed.TotalSeconds:F0}/s");
+
+        clock.Restart();
+        var state = DistrictState.Empty;
+        foreach (var envelope in envelopes)
+            state = reducer.Apply(state, envelope).State;
+        Console.WriteLine($"reduce: {entries.Count / clock.Elapsed.TotalSeconds:F0}/s");
+
+        clock.Restart();
+        foreach (var incident in state.Incidents.Values.Take(20_000))
+            _ = System.Text.Json.JsonSerializer.Serialize(incident, EventJson.Options);
+        Console.WriteLine($"entity json: {20_000 / clock.Elapsed.TotalSeconds:F0}/s");
+    }
+}

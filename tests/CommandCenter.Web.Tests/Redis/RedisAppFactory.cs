@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommandCenter.Web.Tests.Redis;
+
+/// <summary>
+/// The real app in Redis mode on Kestrel (a real port), configured by settings only, as production is: its own
+/// stream on the test redis-server (or the one given), a SQLite file that several instances may share.
+/// </summary>
+public sealed class RedisAppFactory(string redisAddress, string streamKey, string databasePath, string instance) : WebApplicationFactory<Program>
+{
+    public static string TestRedis =>
+        Environment.GetEnvironmentVariable("CC_TEST_REDIS") is { Length: > 0 } address
+            ? address
+            : throw new InvalidOperationException("CC_TEST_REDIS is not set: the Redis tests need a real redis-server. Run tests/run.sh, which starts one.");
+
+    public string StreamKey => streamKey;
+
+    public string Address { get; private set; } = "";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("EventLog:Provider", "Redis");
+        builder.UseSetting("ConnectionStrings:Redis", redisAddress);
+        builder.UseSetting("EventLog:StreamKey", streamKey);
+        builder.UseSetting("EventLog:DeadLetterKey", streamKey + ":dead");
+        builder.UseSetting("ConnectionStrings:Database", $"Data Source={databasePath}");
+        builder.UseSetting("Projector:ConsumerName", instance);
+        builder.UseSetting("Redis:LeaseTime", "00:00:02");
+        builder.UseSetting("DeadlineWatcher:Enabled", "false");
+    }
+
+    /// <summary>Starts Kestrel on a free port and returns its base address.</summary>
+    public string Start()
+    {
+        UseKestrel(0);
+        StartServer();
+        Address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return Address;
+    }
+}
