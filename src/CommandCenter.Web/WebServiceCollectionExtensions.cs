@@ -6,6 +6,7 @@ using CommandCenter.Core.Reducing;
 using CommandCenter.Core.Reference;
 using CommandCenter.Web.Hubs;
 using CommandCenter.Web.Live;
+using CommandCenter.Web.Kiosk;
 using CommandCenter.Web.Wall;
 using CommandCenter.Web.Wall.Replay;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +38,9 @@ public static class WebServiceCollectionExtensions
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton<ReplayHistory>();
         services.AddSingleton<ReplayIndex>();
+        services.AddSingleton<KioskStore>();
+        services.AddSingleton<TakeoverService>();
+        services.AddHostedService(sp => sp.GetRequiredService<TakeoverService>());
         services.AddSignalR();
         services.AddSingleton<LiveSubscriptions>();
         services.AddHostedService<LiveHubBroadcaster>();

@@ -33,7 +33,7 @@ public sealed class BrowserWall : IAsyncLifetime
     {
         get
         {
-            var dir = Path.Combine(Directory.GetParent(WallTestServices.WebRoot)!.FullName, "tests", "artifacts", "screenshots");
+            var dir = Path.Combine(RepoPaths.Root(), "tests", "artifacts", "screenshots");
             Directory.CreateDirectory(dir);
             return dir;
         }
