@@ -88,4 +88,46 @@ public sealed class KioskBrowserTests
         // No chrome on a kiosk: no language switch, no links out.
         await Expect(page.Locator("[data-testid='lang-switch']")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task KioskAdmin_PlaylistAndScreenEdited_AreStoredAndTheScreenPlaysThem()
+    {
+        await using var factory = new WallAppFactory();
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"{address}/kiosk/admin");
+        await page.Locator("main[data-circuit='connected']").WaitForAsync(new() { Timeout = 20_000 });
+
+        await page.Locator("[data-testid='playlist-name']").FillAsync("morning");
+        await page.Locator("[data-testid='item-view']").First.SelectOptionAsync("structure");
+        await page.Locator("[data-testid='item-seconds']").First.FillAsync("20");
+        await page.Locator("[data-testid='add-item']").ClickAsync();
+        await page.Locator("[data-testid='item-view']").Nth(1).SelectOptionAsync("street:xiaoshi");
+        await page.Locator("[data-testid='item-seconds']").Nth(1).FillAsync("2");
+        await page.Locator("[data-testid='save-playlist']").ClickAsync();
+        await Expect(page.Locator("li[data-playlist='morning']")).ToBeVisibleAsync();
+        await page.Locator("[data-testid='screen-name']").FillAsync("east-wall");
+        await page.Locator("[data-testid='screen-playlist']").SelectOptionAsync("morning");
+        await page.Locator("[data-testid='screen-layout']").SelectOptionAsync("span3");
+        await page.Locator("[data-testid='save-screen']").ClickAsync();
+        await Expect(page.Locator("li[data-screen='east-wall']")).ToBeVisibleAsync();
+
+        var store = factory.Services.GetRequiredService<KioskStore>();
+        var playlist = await store.PlaylistAsync("morning");
+        // Durations below 5 s are raised to 5 s: a screen never flickers.
+        Assert.Equal([new PlaylistItem("structure", 20), new PlaylistItem("street:xiaoshi", 5)], playlist!.Items);
+        var screen = await store.ScreenAsync("east-wall");
+        Assert.NotNull(screen);
+        Assert.Equal(("morning", "span3"), (screen.Playlist, screen.Layout));
+        Assert.Equal(TakeoverKinds.All, screen.Takeovers);
+
+        var kiosk = await browser.NewPageAsync();
+        await kiosk.GotoAsync($"{address}/kiosk/east-wall");
+        await Expect(kiosk.Locator(".kiosk")).ToHaveAttributeAsync("data-view", "structure", new() { Timeout = 20_000 });
+        await Expect(kiosk.Locator(".kiosk")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("layout-span3"));
+    }
 }
