@@ -115,22 +115,19 @@ public sealed class LiveState(
     internal void Publish(LiveSnapshot snapshot)
     {
         _current = snapshot;
-        var handlers = Changed;
-        if (handlers is null) return;
-        foreach (var handler in handlers.GetInvocationList().Cast<Action>())
-        {
-            try { handler(); }
-            catch (Exception ex) { logger.LogError(ex, "A live-state listener failed"); }
-        }
+        InvokeEach(Changed, handler => ((Action)handler)());
     }
 
-    private void Notify(List<EventEnvelope> applied)
+    private void Notify(List<EventEnvelope> applied) =>
+        InvokeEach(Applied, handler => ((Action<IReadOnlyList<EventEnvelope>>)handler)(applied));
+
+    /// <summary>Calls every listener; one that throws is logged and never stops the tail or the others.</summary>
+    private void InvokeEach(Delegate? handlers, Action<Delegate> call)
     {
-        var handlers = Applied;
         if (handlers is null) return;
-        foreach (var handler in handlers.GetInvocationList().Cast<Action<IReadOnlyList<EventEnvelope>>>())
+        foreach (var handler in handlers.GetInvocationList())
         {
-            try { handler(applied); }
+            try { call(handler); }
             catch (Exception ex) { logger.LogError(ex, "A live-state listener failed"); }
         }
     }
