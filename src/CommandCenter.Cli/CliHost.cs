@@ -1,6 +1,7 @@
 using CommandCenter.Core.EventLog;
 using CommandCenter.Infrastructure;
 using CommandCenter.Infrastructure.Database;
+using CommandCenter.Infrastructure.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -20,14 +21,16 @@ internal static class CliHost
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
             .Build();
 
-    public static async Task<ServiceProvider> BuildAsync(IConfiguration configuration, CancellationToken ct)
+    public static async Task<ServiceProvider> BuildAsync(IConfiguration configuration, CancellationToken ct, bool accounts = false)
     {
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning))
             .AddCommandCenterInfrastructure(configuration);
+        if (accounts)
+            services.AddCommandCenterAccounts();
         var provider = services.BuildServiceProvider();
-        // The embedded log lives in the database: make sure its tables exist (a no-op when the app already ran).
-        if (provider.GetRequiredService<IEventLog>() is not Infrastructure.Redis.RedisEventLog)
+        // The embedded log and the accounts live in the database: make sure its tables exist (a no-op when the app already ran).
+        if (accounts || provider.GetRequiredService<IEventLog>() is not Infrastructure.Redis.RedisEventLog)
             await provider.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         return provider;
     }

@@ -1,10 +1,14 @@
 using System.CommandLine;
 using CommandCenter.Cli.Produce;
+using CommandCenter.Cli.Security;
 
 // `cc`: the command line of CommandCenter. It reads the same configuration as the app (appsettings.json in the
 // current directory, then environment variables such as EventLog__Provider and ConnectionStrings__Redis).
 var root = new RootCommand("CommandCenter command line (鼓楼区社会治理指挥中心)")
 {
     ProduceCommand.Create(),
+    UsersCommand.Create(),
+    ApiKeyCommand.Create(),
+    KioskCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

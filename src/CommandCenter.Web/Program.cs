@@ -2,8 +2,11 @@ using CommandCenter.Infrastructure;
 using CommandCenter.Infrastructure.Simulation;
 using CommandCenter.Web;
 using CommandCenter.Web.Components;
+using CommandCenter.Web.Account;
+using CommandCenter.Web.Api;
 using CommandCenter.Web.Health;
 using CommandCenter.Web.Hubs;
+using CommandCenter.Web.Security;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 
@@ -14,22 +17,35 @@ builder.Services.AddMudServices();
 builder.Services.AddCommandCenterInfrastructure(builder.Configuration);
 builder.Services.AddDistrictSimulator(builder.Configuration, enabledByDefault: builder.Configuration.IsEmbeddedMode());
 builder.Services.AddCommandCenterWeb(builder.Configuration);
+builder.Services.AddCommandCenterSecurity(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseSecurityHeaders();
+app.UsePlainStatusCodesForApis();
 
 // The top-level wwwroot/ (docs/decisions/0002); MapStaticAssets serves the framework's and MudBlazor's assets.
+// Static files are public (they hold no data); everything after routing denies by default (Security/Policies).
 app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(WebRootLocator.Resolve(app.Configuration)) });
+app.UseRouting();
+app.UseOriginCheck();
+app.UseKioskLinks();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 
 app.MapGet("/", () => Results.Redirect("/wall"));
 app.MapHealth();
-app.MapHub<LiveHub>(LiveHub.Path);
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccount();
+app.MapCommandCenterApi();
+app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(Policies.LiveHub);
+// One frame-ancestors rule, the security headers' own, rather than the framework's second, looser header.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();

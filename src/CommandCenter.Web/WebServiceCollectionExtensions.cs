@@ -1,10 +1,14 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Kpis;
 using CommandCenter.Core.Reducing;
 using CommandCenter.Core.Reference;
 using CommandCenter.Web.Hubs;
 using CommandCenter.Web.Live;
+using CommandCenter.Web.Kiosk;
 using CommandCenter.Web.Wall;
+using CommandCenter.Web.Wall.Replay;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CommandCenter.Web;
@@ -17,6 +21,8 @@ public static class WebServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCommandCenterWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        // Prerendered pages keep Chinese as text, not as &#x…; entities (the wall is zh-CN by default).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(DistrictModel.Gulou);
         services.TryAddSingleton<EnvelopeParser>();
@@ -28,6 +34,14 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<WallViewBuilder>();
         services.AddSingleton<WallFeed>();
         services.AddHostedService<WallFeedStarter>();
+        services.AddSingleton<Commands.ConsoleCommandService>();
+        services.AddSingleton(sp => StreetMapShapes.Load(configuration, WebRootLocator.Resolve(configuration),
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddSingleton<ReplayHistory>();
+        services.AddSingleton<ReplayIndex>();
+        services.AddSingleton<KioskStore>();
+        services.AddSingleton<TakeoverService>();
+        services.AddHostedService(sp => sp.GetRequiredService<TakeoverService>());
         services.AddSignalR();
         services.AddSingleton<LiveSubscriptions>();
         services.AddHostedService<LiveHubBroadcaster>();

@@ -19,5 +19,8 @@ public sealed record EventEnvelope(
     public string Family => Type[..Type.IndexOf('.')];
 }
 
-/// <summary>Who did it, for events appended by people at a console (carried as <c>data.actor</c>).</summary>
-public sealed record Actor(string UserId, string Role, string? Street);
+/// <summary>
+/// Who did it, for events appended by people at a console (carried as <c>data.actor</c>): the user, one of
+/// <see cref="ActorRoles"/>, the street a street-scoped user is bound to, the department a liaison is bound to.
+/// </summary>
+public sealed record Actor(string UserId, string Role, string? Street = null, string? Department = null);

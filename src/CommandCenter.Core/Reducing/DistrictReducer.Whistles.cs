@@ -10,6 +10,8 @@ public sealed partial class DistrictReducer
     {
         if (state.Whistles.ContainsKey(p.WhistleId))
             return Reject(state, $"whistle {p.WhistleId} was already blown");
+        if (WhistleActorProblem(e, null) is { } refused)
+            return Reject(state, refused);
         if (p.Departments.FirstOrDefault(d => !district.DepartmentsByCode.ContainsKey(d)) is { } unknown)
             return Reject(state, $"unknown department '{unknown}'");
         if (p.ReportDueAt <= e.OccurredAt)
@@ -65,6 +67,8 @@ public sealed partial class DistrictReducer
             return Reject(state, $"whistle {id} belongs to street '{whistle.Street}', not '{e.Street}'");
         if (!from.Contains(whistle.Status))
             return Reject(state, $"{e.Type} is not allowed when whistle {id} is {Words(whistle.Status)}");
+        if (WhistleActorProblem(e, whistle) is { } refused)
+            return Reject(state, refused);
 
         var result = change(whistle);
         if (result.Reason is not null)

@@ -16,7 +16,7 @@ internal static class HealthEndpoint
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", HandleAsync);
+        app.MapGet("/healthz", HandleAsync).AllowAnonymous();
         return app;
     }
 

@@ -6,141 +6,162 @@ using CommandCenter.Core.State;
 namespace CommandCenter.Web.Wall;
 
 /// <summary>
-/// Chinese wording of events for the ticker: a label per type and a one-line summary drawn from the payload and,
-/// for follow-up events, from the entity they move on. Returns plain text; the page renders it encoded.
+/// The wording of events for the ticker, in both wall languages: a label per type and a one-line summary drawn from
+/// the payload and, for follow-up events, from the entity they move on. Payload texts (titles, contents) stay as the
+/// producer wrote them. Returns plain text; the page renders it encoded.
 /// </summary>
 public sealed class EventLabels(DistrictModel district)
 {
     private const int SummaryMax = 48;
 
-    private static readonly FrozenDictionary<string, string> TypeLabels = new Dictionary<string, string>
+    private static readonly FrozenDictionary<string, Bilingual> TypeLabels = new Dictionary<string, Bilingual>
     {
-        [EventTypes.IncidentReported] = "事件上报",
-        [EventTypes.IncidentAccepted] = "事件受理",
-        [EventTypes.IncidentAssigned] = "事件派遣",
-        [EventTypes.IncidentResolved] = "事件处置",
-        [EventTypes.IncidentVerified] = "事件核查",
-        [EventTypes.IncidentClosed] = "事件结案",
-        [EventTypes.IncidentReopened] = "事件重启",
-        [EventTypes.TicketReceived] = "12345 来电",
-        [EventTypes.TicketAssigned] = "工单派发",
-        [EventTypes.TicketFeedback] = "工单反馈",
-        [EventTypes.TicketVerified] = "工单回访",
-        [EventTypes.TicketClosed] = "工单办结",
-        [EventTypes.TicketEvaluated] = "工单评价",
-        [EventTypes.TicketReopened] = "工单重办",
-        [EventTypes.WhistleBlown] = "街道吹哨",
-        [EventTypes.WhistleDepartmentReported] = "部门报到",
-        [EventTypes.WhistleEscalated] = "吹哨升级",
-        [EventTypes.WhistleResolved] = "处理反馈",
-        [EventTypes.WhistleClosed] = "核实结项",
-        [EventTypes.WhistleEvaluated] = "综合评价",
-        [EventTypes.DispatchCreated] = "执法派单",
-        [EventTypes.DispatchAcknowledged] = "派单签收",
-        [EventTypes.DispatchEnRoute] = "出警途中",
-        [EventTypes.DispatchOnScene] = "到达现场",
-        [EventTypes.DispatchCompleted] = "处置完毕",
-        [EventTypes.DispatchCancelled] = "派单取消",
-        [EventTypes.TeamStatusChanged] = "队伍状态",
-        [EventTypes.DeadlineMissed] = "超期预警",
+        [EventTypes.IncidentReported] = new("事件上报", "Incident reported"),
+        [EventTypes.IncidentAccepted] = new("事件受理", "Incident accepted"),
+        [EventTypes.IncidentAssigned] = new("事件派遣", "Incident assigned"),
+        [EventTypes.IncidentResolved] = new("事件处置", "Incident resolved"),
+        [EventTypes.IncidentVerified] = new("事件核查", "Incident verified"),
+        [EventTypes.IncidentClosed] = new("事件结案", "Incident closed"),
+        [EventTypes.IncidentReopened] = new("事件重启", "Incident reopened"),
+        [EventTypes.TicketReceived] = new("12345 来电", "12345 call"),
+        [EventTypes.TicketAssigned] = new("工单派发", "Ticket assigned"),
+        [EventTypes.TicketFeedback] = new("工单反馈", "Ticket feedback"),
+        [EventTypes.TicketVerified] = new("工单回访", "Ticket verified"),
+        [EventTypes.TicketClosed] = new("工单办结", "Ticket closed"),
+        [EventTypes.TicketEvaluated] = new("工单评价", "Ticket rated"),
+        [EventTypes.TicketReopened] = new("工单重办", "Ticket reopened"),
+        [EventTypes.WhistleBlown] = new("街道吹哨", "Whistle blown"),
+        [EventTypes.WhistleDepartmentReported] = new("部门报到", "Dept. reported in"),
+        [EventTypes.WhistleEscalated] = new("吹哨升级", "Whistle escalated"),
+        [EventTypes.WhistleResolved] = new("处理反馈", "Whistle feedback"),
+        [EventTypes.WhistleClosed] = new("核实结项", "Whistle closed"),
+        [EventTypes.WhistleEvaluated] = new("综合评价", "Whistle rated"),
+        [EventTypes.DispatchCreated] = new("执法派单", "Dispatch"),
+        [EventTypes.DispatchAcknowledged] = new("派单签收", "Dispatch signed"),
+        [EventTypes.DispatchEnRoute] = new("出警途中", "En route"),
+        [EventTypes.DispatchOnScene] = new("到达现场", "On scene"),
+        [EventTypes.DispatchCompleted] = new("处置完毕", "Dispatch done"),
+        [EventTypes.DispatchCancelled] = new("派单取消", "Dispatch cancelled"),
+        [EventTypes.TeamStatusChanged] = new("队伍状态", "Team status"),
+        [EventTypes.DeadlineMissed] = new("超期预警", "Overdue alert"),
     }.ToFrozenDictionary();
 
-    public static string TypeLabel(string type) => TypeLabels.GetValueOrDefault(type, type);
+    public static Bilingual TypeLabel(string type) => TypeLabels.TryGetValue(type, out var label) ? label : Bilingual.Same(type);
 
-    public static string Level(WhistleLevel level) => level switch
+    public static Bilingual Level(WhistleLevel level) => level switch
     {
-        WhistleLevel.WorkAdvance => "工作推进哨",
-        WhistleLevel.ToughProblem => "攻坚克难哨",
-        _ => "区级协调",
+        WhistleLevel.WorkAdvance => new("工作推进哨", "work-advance whistle"),
+        WhistleLevel.ToughProblem => new("攻坚克难哨", "tough-problem whistle"),
+        _ => new("区级协调", "district coordination"),
     };
 
-    public static string Status(TeamStatus status) => status switch
+    public static Bilingual Status(TeamStatus status) => status switch
     {
-        TeamStatus.Available => "待命",
-        TeamStatus.Dispatched => "已派单",
-        TeamStatus.EnRoute => "途中",
-        TeamStatus.OnScene => "现场",
-        _ => "休整",
+        TeamStatus.Available => new("待命", "available"),
+        TeamStatus.Dispatched => new("已派单", "dispatched"),
+        TeamStatus.EnRoute => new("途中", "en route"),
+        TeamStatus.OnScene => new("现场", "on scene"),
+        _ => new("休整", "off duty"),
     };
 
-    public string StreetName(string code) => district.StreetsByCode.TryGetValue(code, out var street) ? ShortName(street) : code;
+    public Bilingual StreetName(string code) =>
+        district.StreetsByCode.TryGetValue(code, out var street) ? ShortName(street) : Bilingual.Same(code);
 
-    /// <summary>"宁海路街道" → "宁海路": on the wall every name is a street's, and space is short.</summary>
-    public static string ShortName(Street street) => street.Name.EndsWith("街道", StringComparison.Ordinal) ? street.Name[..^2] : street.Name;
+    /// <summary>"宁海路街道" → "宁海路", "Ninghailu Street" → "Ninghailu": on the wall every name is a street's, and space is short.</summary>
+    public static Bilingual ShortName(Street street) => new(
+        street.Name.EndsWith("街道", StringComparison.Ordinal) ? street.Name[..^2] : street.Name,
+        street.NameEn.EndsWith(" Street", StringComparison.Ordinal) ? street.NameEn[..^7] : street.NameEn);
 
     public TickerRow Row(EventEnvelope e, DistrictState state) => new(
         e.Id,
         DistrictClock.ToLocal(e.OccurredAt).ToString("HH:mm:ss"),
         StreetName(e.Street),
         TypeLabel(e.Type),
-        Clip(Summary(e, state)),
-        e.Type == EventTypes.DeadlineMissed ? "alert" : e.Family);
+        new Bilingual(Clip(Summary(e, state, WallLanguage.ZhCn)), Clip(Summary(e, state, WallLanguage.EnUs))),
+        e.Type == EventTypes.DeadlineMissed ? "alert" : e.Family,
+        e.Street);
 
-    private string Summary(EventEnvelope e, DistrictState state) => e.Payload switch
+    private string Summary(EventEnvelope e, DistrictState state, WallLanguage l)
     {
-        IncidentReported p => $"{p.Category}｜{p.Title}",
-        IncidentAssigned p => $"{IncidentTitle(state, p.IncidentId)} → {BodyName(p.Body)}",
-        IncidentResolved p => $"{IncidentTitle(state, p.IncidentId)}：{p.Outcome}",
-        IncidentReopened p => $"{IncidentTitle(state, p.IncidentId)}：{p.Reason}",
-        IncidentAccepted p => IncidentTitle(state, p.IncidentId),
-        IncidentVerified p => IncidentTitle(state, p.IncidentId),
-        IncidentClosed p => IncidentTitle(state, p.IncidentId),
-
-        TicketReceived p => $"{p.Category}｜{p.Content}",
-        TicketAssigned p => $"{TicketTopic(state, p.TicketId)} → {BodyName(p.Body)}",
-        TicketEvaluated p => $"{TicketTopic(state, p.TicketId)}：{Satisfaction(p.Satisfaction)}",
-        TicketReopened p => $"{TicketTopic(state, p.TicketId)}：{p.Reason}",
-        TicketFeedback p => TicketTopic(state, p.TicketId),
-        TicketVerified p => TicketTopic(state, p.TicketId),
-        TicketClosed p => TicketTopic(state, p.TicketId),
-
-        WhistleBlown p => $"{Level(p.Level)}｜{p.Title}",
-        WhistleDepartmentReported p => $"{DepartmentName(p.Department)} 报到｜{WhistleTitle(state, p.WhistleId)}",
-        WhistleEscalated p => $"升级为{Level(p.ToLevel)}｜{WhistleTitle(state, p.WhistleId)}",
-        WhistleResolved p => WhistleTitle(state, p.WhistleId),
-        WhistleClosed p => WhistleTitle(state, p.WhistleId),
-        WhistleEvaluated p => WhistleTitle(state, p.WhistleId),
-
-        DispatchCreated p => $"{TeamName(p.TeamId)} 出动" + (p.IncidentId is { } incident ? $"｜{IncidentTitle(state, incident)}" : ""),
-        DispatchAcknowledged p => DispatchTeam(state, p.DispatchId),
-        DispatchEnRoute p => DispatchTeam(state, p.DispatchId),
-        DispatchOnScene p => DispatchTeam(state, p.DispatchId),
-        DispatchCompleted p => $"{DispatchTeam(state, p.DispatchId)}：{p.Outcome}",
-        DispatchCancelled p => $"{DispatchTeam(state, p.DispatchId)}：{p.Reason}",
-
-        TeamStatusChanged p => $"{TeamName(p.TeamId)} → {Status(p.Status)}",
-        DeadlineMissed p => p.Kind switch
+        var en = l == WallLanguage.EnUs;
+        return e.Payload switch
         {
-            DeadlineKind.Incident => $"事件超期｜{IncidentTitle(state, p.EntityId)}",
-            DeadlineKind.Ticket => $"工单超期｜{TicketTopic(state, p.EntityId)}",
-            _ => $"{DepartmentName(p.Department ?? "")} 未按时报到｜{WhistleTitle(state, p.EntityId)}",
-        },
-        _ => e.Type,
-    };
+            IncidentReported p => $"{p.Category}｜{p.Title}",
+            IncidentAssigned p => $"{IncidentTitle(state, p.IncidentId, l)} → {BodyName(p.Body, l)}",
+            IncidentResolved p => $"{IncidentTitle(state, p.IncidentId, l)}：{p.Outcome}",
+            IncidentReopened p => $"{IncidentTitle(state, p.IncidentId, l)}：{p.Reason}",
+            IncidentAccepted p => IncidentTitle(state, p.IncidentId, l),
+            IncidentVerified p => IncidentTitle(state, p.IncidentId, l),
+            IncidentClosed p => IncidentTitle(state, p.IncidentId, l),
 
-    private static string IncidentTitle(DistrictState state, Guid id) =>
-        state.Incidents.TryGetValue(id, out var incident) ? incident.Title : "事件";
+            TicketReceived p => $"{p.Category}｜{p.Content}",
+            TicketAssigned p => $"{TicketTopic(state, p.TicketId, l)} → {BodyName(p.Body, l)}",
+            TicketEvaluated p => $"{TicketTopic(state, p.TicketId, l)}：{Satisfaction(p.Satisfaction).For(l)}",
+            TicketReopened p => $"{TicketTopic(state, p.TicketId, l)}：{p.Reason}",
+            TicketFeedback p => TicketTopic(state, p.TicketId, l),
+            TicketVerified p => TicketTopic(state, p.TicketId, l),
+            TicketClosed p => TicketTopic(state, p.TicketId, l),
 
-    private static string TicketTopic(DistrictState state, Guid id) =>
-        state.Tickets.TryGetValue(id, out var ticket) ? $"{ticket.Category}｜{ticket.Content}" : "工单";
+            WhistleBlown p => $"{Level(p.Level).For(l)}｜{p.Title}",
+            WhistleDepartmentReported p => en
+                ? $"{DepartmentName(p.Department, l)} reported in｜{WhistleTitle(state, p.WhistleId, l)}"
+                : $"{DepartmentName(p.Department, l)} 报到｜{WhistleTitle(state, p.WhistleId, l)}",
+            WhistleEscalated p => en
+                ? $"escalated to {Level(p.ToLevel).En}｜{WhistleTitle(state, p.WhistleId, l)}"
+                : $"升级为{Level(p.ToLevel).Zh}｜{WhistleTitle(state, p.WhistleId, l)}",
+            WhistleResolved p => WhistleTitle(state, p.WhistleId, l),
+            WhistleClosed p => WhistleTitle(state, p.WhistleId, l),
+            WhistleEvaluated p => WhistleTitle(state, p.WhistleId, l),
 
-    private static string WhistleTitle(DistrictState state, Guid id) =>
-        state.Whistles.TryGetValue(id, out var whistle) ? whistle.Title : "吹哨";
+            DispatchCreated p => (en ? $"{TeamName(p.TeamId, l)} dispatched" : $"{TeamName(p.TeamId, l)} 出动")
+                + (p.IncidentId is { } incident ? $"｜{IncidentTitle(state, incident, l)}" : ""),
+            DispatchAcknowledged p => DispatchTeam(state, p.DispatchId, l),
+            DispatchEnRoute p => DispatchTeam(state, p.DispatchId, l),
+            DispatchOnScene p => DispatchTeam(state, p.DispatchId, l),
+            DispatchCompleted p => $"{DispatchTeam(state, p.DispatchId, l)}：{p.Outcome}",
+            DispatchCancelled p => $"{DispatchTeam(state, p.DispatchId, l)}：{p.Reason}",
 
-    private string DispatchTeam(DistrictState state, Guid id) =>
-        state.Dispatches.TryGetValue(id, out var dispatch) ? TeamName(dispatch.TeamId) : "执法队伍";
+            TeamStatusChanged p => $"{TeamName(p.TeamId, l)} → {Status(p.Status).For(l)}",
+            DeadlineMissed p => p.Kind switch
+            {
+                DeadlineKind.Incident => (en ? "Incident overdue｜" : "事件超期｜") + IncidentTitle(state, p.EntityId, l),
+                DeadlineKind.Ticket => (en ? "Ticket overdue｜" : "工单超期｜") + TicketTopic(state, p.EntityId, l),
+                _ => en
+                    ? $"{DepartmentName(p.Department ?? "", l)} missed report-in｜{WhistleTitle(state, p.EntityId, l)}"
+                    : $"{DepartmentName(p.Department ?? "", l)} 未按时报到｜{WhistleTitle(state, p.EntityId, l)}",
+            },
+            _ => e.Type,
+        };
+    }
 
-    private string TeamName(string id) => district.Teams.TryGetValue(id, out var team) ? team.Team.Name : id;
+    private static string IncidentTitle(DistrictState state, Guid id, WallLanguage l) =>
+        state.Incidents.TryGetValue(id, out var incident) ? incident.Title : l.T("事件") ;
 
-    private string BodyName(string code) => district.BodiesByCode.TryGetValue(code, out var body) ? body.Name : code;
+    private static string TicketTopic(DistrictState state, Guid id, WallLanguage l) =>
+        state.Tickets.TryGetValue(id, out var ticket) ? $"{ticket.Category}｜{ticket.Content}" : l.T("工单");
 
-    private string DepartmentName(string code) => district.DepartmentsByCode.TryGetValue(code, out var department) ? department.Name : code;
+    private static string WhistleTitle(DistrictState state, Guid id, WallLanguage l) =>
+        state.Whistles.TryGetValue(id, out var whistle) ? whistle.Title : l.T("吹哨");
 
-    private static string Satisfaction(Core.Events.Satisfaction satisfaction) => satisfaction switch
+    private string DispatchTeam(DistrictState state, Guid id, WallLanguage l) =>
+        state.Dispatches.TryGetValue(id, out var dispatch) ? TeamName(dispatch.TeamId, l) : l.T("执法队伍");
+
+    private string TeamName(string id, WallLanguage l) =>
+        district.Teams.TryGetValue(id, out var team) ? (l == WallLanguage.EnUs ? team.Team.NameEn : team.Team.Name) : id;
+
+    private string BodyName(string code, WallLanguage l) =>
+        district.BodiesByCode.TryGetValue(code, out var body) ? (l == WallLanguage.EnUs ? body.NameEn : body.Name) : code;
+
+    public Bilingual DepartmentName(string code) =>
+        district.DepartmentsByCode.TryGetValue(code, out var d) ? new(d.Name, d.NameEn) : Bilingual.Same(code);
+
+    private string DepartmentName(string code, WallLanguage l) => DepartmentName(code).For(l);
+
+    private static Bilingual Satisfaction(Core.Events.Satisfaction satisfaction) => satisfaction switch
     {
-        Core.Events.Satisfaction.Satisfied => "满意",
-        Core.Events.Satisfaction.BasicallySatisfied => "基本满意",
-        _ => "不满意",
+        Core.Events.Satisfaction.Satisfied => new("满意", "satisfied"),
+        Core.Events.Satisfaction.BasicallySatisfied => new("基本满意", "basically satisfied"),
+        _ => new("不满意", "dissatisfied"),
     };
 
     private static string Clip(string text)

@@ -14,6 +14,7 @@ public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvid
     public static readonly TimeSpan ClockInterval = TimeSpan.FromSeconds(1);
 
     private readonly Lock _gate = new();
+    private readonly WallBuildCache _cache = new();
     private volatile WallView _current = WallView.Empty(DistrictClock.ToLocal(time.GetUtcNow()));
     private int _dirty;
     private long _builds;
@@ -53,7 +54,7 @@ public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvid
         Publish(() =>
         {
             Interlocked.Increment(ref _builds);
-            return builder.Build(live.Current, time.GetUtcNow(), _current.Version + 1);
+            return builder.Build(live.Current, time.GetUtcNow(), _current.Version + 1, _cache);
         });
 
     private void Tick() => Publish(() =>

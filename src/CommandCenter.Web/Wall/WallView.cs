@@ -3,21 +3,35 @@ using System.Collections.Immutable;
 namespace CommandCenter.Web.Wall;
 
 /// <summary>
-/// Everything the district wall shows, built once and shared by every circuit (DESIGN §3 "Rendering").
-/// Times are in the district's local time (China Standard Time).
+/// Everything the district wall shows, built once and shared by every circuit (DESIGN §3 "Rendering"). Texts come
+/// in both languages so a circuit only picks one. Times are in the district's local time (China Standard Time).
 /// </summary>
+/// <param name="ReplayOf">Set when the view was rebuilt from the history for this past moment: never live.</param>
 public sealed record WallView(
     WallKpis Kpis,
     ImmutableArray<StreetRow> Streets,
     ImmutableArray<TickerRow> Ticker,
+    Sparklines Sparklines,
+    WhistleLoop WhistleLoop,
+    ImmutableArray<StreetLoad> Structure,
     DateTimeOffset Now,
     DateTimeOffset? DataAsOf,
     bool IsStale,
     bool IsHydrated,
-    long Version)
+    long Version,
+    DateTimeOffset? ReplayOf = null,
+    ImmutableDictionary<string, WallKpis>? StreetKpis = null)
 {
     public static WallView Empty(DateTimeOffset now) =>
-        new(WallKpis.Zero, [], [], now, DataAsOf: null, IsStale: true, IsHydrated: false, Version: 0);
+        new(WallKpis.Zero, [], [], Sparklines.Empty, WhistleLoop.Zero, [], now, DataAsOf: null, IsStale: true, IsHydrated: false, Version: 0);
+
+    /// <summary>One street's KPI tiles (zero for a street not in the view).</summary>
+    public WallKpis KpisOf(string street) => StreetKpis?.GetValueOrDefault(street) ?? WallKpis.Zero;
+
+    public bool IsReplay => ReplayOf is not null;
+
+    /// <summary>The streets best first: fewest overdue per open item, then the best on-time rate (the ranking's order).</summary>
+    public IEnumerable<StreetRow> Ranking => Streets.OrderBy(s => s.Rank);
 }
 
 /// <summary>
@@ -37,7 +51,7 @@ public sealed record WallKpis(
     int WhistlesToughProblem,
     int WhistlesDistrict,
     int DepartmentsNotReported,
-    ImmutableArray<string> DepartmentsWaiting,
+    ImmutableArray<Bilingual> DepartmentsWaiting,
     TeamCounts Teams)
 {
     public static readonly WallKpis Zero = new(0, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0, [], TeamCounts.Zero);
@@ -52,8 +66,43 @@ public sealed record TeamCounts(int Available, int Dispatched, int EnRoute, int 
     public int Total => Available + Dispatched + EnRoute + OnScene + OffDuty;
 }
 
-/// <summary>One street's line: open and overdue work items (incidents and tickets) and its on-time closure rate.</summary>
-public sealed record StreetRow(string Code, string Name, int Open, int Overdue, double? OnTimeRate);
+/// <summary>
+/// One street's line: open and overdue work items (incidents and tickets), its on-time closure rate, its place in
+/// the ranking (1 = best) and its load level 0–4 for the map's colour.
+/// </summary>
+public sealed record StreetRow(string Code, Bilingual Name, int Open, int Overdue, double? OnTimeRate, int Rank = 0, int LoadLevel = 0);
 
 /// <summary>One ticker line; <see cref="Tone"/> is the event family, used for its colour.</summary>
-public sealed record TickerRow(string EventId, string Time, string StreetName, string TypeLabel, string Summary, string Tone);
+public sealed record TickerRow(string EventId, string Time, Bilingual StreetName, Bilingual TypeLabel, Bilingual Summary, string Tone, string StreetCode = "");
+
+/// <summary>Hour-by-hour counts: today's hours up to the current one, and all 24 of yesterday's.</summary>
+public sealed record HourSeries(ImmutableArray<int> Today, ImmutableArray<int> Yesterday)
+{
+    public static readonly HourSeries Empty = new([], []);
+
+    public int Max => Math.Max(Today.IsEmpty ? 0 : Today.Max(), Yesterday.IsEmpty ? 0 : Yesterday.Max());
+}
+
+public sealed record Sparklines(HourSeries IncidentsReported, HourSeries TicketsReceived, HourSeries TicketsClosed)
+{
+    public static readonly Sparklines Empty = new(HourSeries.Empty, HourSeries.Empty, HourSeries.Empty);
+}
+
+/// <summary>
+/// The six stages of the whistle loop (收集 → 吹哨 → 报到 → 反馈 → 核实 → 评价) with how many whistles stand in each:
+/// collected and evaluated count today's; the others count whistles waiting at that stage now.
+/// </summary>
+public sealed record WhistleLoop(int CollectedToday, int AwaitingReportIn, int ReportingIn, int Feedback, int Verifying, int EvaluatedToday)
+{
+    public static readonly WhistleLoop Zero = new(0, 0, 0, 0, 0, 0);
+
+    public int this[int stage] => stage switch
+    {
+        0 => CollectedToday, 1 => AwaitingReportIn, 2 => ReportingIn, 3 => Feedback, 4 => Verifying, _ => EvaluatedToday,
+    };
+}
+
+/// <summary>A street's open and overdue load, in total and for each of its 8 bodies (in the model's body order).</summary>
+public sealed record StreetLoad(string Code, Bilingual Name, int Open, int Overdue, ImmutableArray<BodyLoad> Bodies);
+
+public sealed record BodyLoad(string Code, Bilingual Name, int Open, int Overdue);

@@ -41,10 +41,22 @@ internal sealed class Flow
     public EventEnvelope Next(IEventPayload payload, string street = Street, DateTimeOffset? at = null, Guid? id = null)
     {
         Now = at ?? Now.AddMinutes(1);
-        var envelope = Envelope(payload, street, Now, id);
+        var envelope = Envelope(payload, street, Now, id, ActorFor(payload, street));
         Log.Add(envelope);
         return envelope;
     }
+
+    /// <summary>
+    /// Console whistle events must name an actor allowed to act (DistrictReducer.WhistleActorProblem): the street's
+    /// director, or the liaison of the department that reports in.
+    /// </summary>
+    public static Actor? ActorFor(IEventPayload payload, string street) => payload switch
+    {
+        WhistleDepartmentReported p => new Actor($"{p.Department}-liaison", ActorRoles.DepartmentLiaison, null, p.Department),
+        WhistleBlown or WhistleEscalated or WhistleResolved or WhistleClosed or WhistleEvaluated =>
+            new Actor($"{street}-director", ActorRoles.StreetDirector, street),
+        _ => null,
+    };
 
     public Reduction Apply(EventEnvelope envelope)
     {

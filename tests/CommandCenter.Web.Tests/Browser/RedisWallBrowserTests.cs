@@ -4,6 +4,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
+using CommandCenter.Web.Tests.Security;
+
 namespace CommandCenter.Web.Tests.Browser;
 
 public sealed class RedisWallBrowserTests
@@ -19,6 +21,7 @@ public sealed class RedisWallBrowserTests
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await Chromium.LaunchAsync(playwright);
             var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+            await SignIn.InBrowserAsync(page, address, "operator");
             await page.GotoAsync($"{address}/wall");
             await page.Locator(".wall[data-circuit='connected']").WaitForAsync(new() { Timeout = 15_000 });
             var ticket = TestEvents.TicketReceived(DateTimeOffset.UtcNow, street: "yuejianglou", content: "阅江楼街道 井盖缺失");

@@ -2,6 +2,7 @@ using System.Globalization;
 using CommandCenter.Core.EventLog;
 using CommandCenter.Web.Tests.Fakes;
 using CommandCenter.Web.Tests.Hosting;
+using CommandCenter.Web.Tests.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public sealed class WallBrowserTests
         await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
 
+        await SignIn.InBrowserAsync(page, address, "operator");
         await page.GotoAsync($"{address}/wall");
         await page.Locator(".wall[data-circuit='connected']").WaitForAsync(new() { Timeout = 15_000 });
         var tile = page.Locator("[data-kpi='tickets-received-today'] .kpi-value");
@@ -50,6 +52,7 @@ public sealed class WallBrowserTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
+        await SignIn.InBrowserAsync(page, address, "operator");
         await page.GotoAsync($"{address}/wall");
         await page.Locator(".wall[data-circuit='connected']").WaitForAsync(new() { Timeout = 15_000 });
         var ticket = TestEvents.TicketReceived(DateTimeOffset.UtcNow);

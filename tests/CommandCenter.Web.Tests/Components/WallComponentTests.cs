@@ -21,7 +21,7 @@ public sealed class WallComponentTests
         TicketsReceivedToday: 1_024, TicketsClosedToday: 913, TicketsOverdue: 0,
         OnTimeClosureRate: 0.9634, SatisfactionRate: 0.975,
         WhistlesWorkAdvance: 3, WhistlesToughProblem: 2, WhistlesDistrict: 1,
-        DepartmentsNotReported: 4, DepartmentsWaiting: ["区城管局", "区住建局", "区民政局"],
+        DepartmentsNotReported: 4, DepartmentsWaiting: [new("区城管局", "Urban Mgmt"), new("区住建局", "Housing"), new("区民政局", "Civil Affairs")],
         Teams: new TeamCounts(Available: 40, Dispatched: 12, EnRoute: 9, OnScene: 11, OffDuty: 6));
 
     [Fact]
@@ -64,16 +64,19 @@ public sealed class WallComponentTests
     public async Task StreetTable_ThirteenStreets_RendersThirteenRowsWithTheirFigures()
     {
         await using var ctx = NewContext();
-        var rows = Enumerable.Range(1, 13).Select(i => new StreetRow($"s{i}", $"街道{i}", Open: i * 10, Overdue: i % 3, OnTimeRate: i / 13.0)).ToImmutableArray();
+        var rows = Enumerable.Range(1, 13).Select(i => new StreetRow($"s{i}", new Bilingual($"街道{i}", $"Street {i}"), Open: i * 10, Overdue: i % 3, OnTimeRate: i / 13.0, Rank: 14 - i)).ToImmutableArray();
 
         var cut = ctx.Render<StreetTable>(p => p.Add(c => c.Rows, rows));
 
         var trs = cut.FindAll("tbody tr");
         Assert.Equal(13, trs.Count);
         var fifth = cut.Find("tr[data-street='s5']");
-        Assert.Equal(["街道5", "50", "2", "38.5%"], fifth.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
-        Assert.Contains("is-overdue", fifth.QuerySelectorAll("td")[2].ClassName);
-        Assert.DoesNotContain("is-overdue", cut.Find("tr[data-street='s3']").QuerySelectorAll("td")[2].ClassName ?? "");
+        Assert.Equal(["9", "街道5", "50", "2", "38.5%"], fifth.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        Assert.Contains("is-overdue", fifth.QuerySelectorAll("td")[3].ClassName);
+        Assert.DoesNotContain("is-overdue", cut.Find("tr[data-street='s3']").QuerySelectorAll("td")[3].ClassName ?? "");
+        // The ranking's order: rank 1 first.
+        Assert.Equal("s13", trs[0].GetAttribute("data-street"));
+        Assert.Equal("s1", trs[12].GetAttribute("data-street"));
     }
 
     [Fact]
@@ -81,8 +84,8 @@ public sealed class WallComponentTests
     {
         await using var ctx = NewContext();
         var rows = ImmutableArray.Create(
-            new TickerRow("id-2", "12:00:05", "湖南路", "事件上报", "市容环境｜占道经营", "incident"),
-            new TickerRow("id-1", "12:00:00", "宁海路", "12345 来电", "市政设施｜路灯不亮", "ticket"));
+            new TickerRow("id-2", "12:00:05", Bilingual.Same("湖南路"), Bilingual.Same("事件上报"), Bilingual.Same("市容环境｜占道经营"), "incident"),
+            new TickerRow("id-1", "12:00:00", Bilingual.Same("宁海路"), Bilingual.Same("12345 来电"), Bilingual.Same("市政设施｜路灯不亮"), "ticket"));
 
         var cut = ctx.Render<Ticker>(p => p.Add(c => c.Rows, rows));
 
@@ -97,7 +100,7 @@ public sealed class WallComponentTests
     {
         await using var ctx = NewContext();
         const string hostile = "<script>alert('x')</script><img src=x onerror=alert(1)>";
-        var rows = ImmutableArray.Create(new TickerRow("id-1", "12:00:00", "<b>宁海路</b>", "12345 来电", hostile, "ticket"));
+        var rows = ImmutableArray.Create(new TickerRow("id-1", "12:00:00", Bilingual.Same("<b>宁海路</b>"), Bilingual.Same("12345 来电"), Bilingual.Same(hostile), "ticket"));
 
         var cut = ctx.Render<Ticker>(p => p.Add(c => c.Rows, rows));
 
@@ -121,7 +124,7 @@ public sealed class WallComponentTests
         var banner = cut.Find("#stale-banner");
         Assert.False(banner.HasAttribute("hidden"));
         Assert.Contains("数据已过期", banner.TextContent);
-        Assert.Contains("data as of 09:41:07", banner.TextContent);
+        Assert.Contains("数据截至 09:41:07", banner.TextContent);
     }
 
     [Fact]
@@ -148,6 +151,6 @@ public sealed class WallComponentTests
         Assert.Contains("2026年11月27日 星期五", live.Find(".clock-date").TextContent);
         Assert.Contains("is-live", live.Find("[data-testid='freshness']").ClassName);
         Assert.Contains("is-stale", stale.Find("[data-testid='freshness']").ClassName);
-        Assert.Contains("as of 14:02:09", stale.Find("[data-testid='freshness']").TextContent);
+        Assert.Contains("数据截至 14:02:09", stale.Find("[data-testid='freshness']").TextContent);
     }
 }

@@ -23,6 +23,7 @@ public sealed class WallPageTests
         await using var ctx = new BunitContext();
         ctx.Services.AddMudServices();
         ctx.Services.AddSingleton(feed);
+        ctx.AddWallServices();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.SetRendererInfo(new RendererInfo("Server", true));
 
@@ -49,6 +50,7 @@ public sealed class WallPageTests
         await using var ctx = new BunitContext();
         ctx.Services.AddMudServices();
         ctx.Services.AddSingleton(feed);
+        ctx.AddWallServices();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.SetRendererInfo(new RendererInfo("Static", false));
 

@@ -1,6 +1,7 @@
 using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Projection;
 using CommandCenter.Web.Tests.Fakes;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -19,16 +20,26 @@ public sealed class WallAppFactory : WebApplicationFactory<Program>
 
     public bool FakeLog { get; init; }
 
+    /// <summary>The host environment; Development seeds the demo accounts, Production seeds nothing.</summary>
+    public string Environment { get; init; } = "Development";
+
+    /// <summary>Extra configuration, applied last.</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
     internal InMemoryEventLog MemoryLog { get; } = new();
 
     public string DatabasePath => Path.Combine(_dir, "commandcenter.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Database", $"Data Source={DatabasePath}");
         builder.UseSetting("EventLog:Provider", "Embedded");
         builder.UseSetting("Simulator:Enabled", "false");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
+        // TestServer has no client address: a test names one with X-Test-Client-Ip (per-client rate limits).
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
         if (FakeLog)
         {
             builder.ConfigureTestServices(services =>
@@ -39,6 +50,20 @@ public sealed class WallAppFactory : WebApplicationFactory<Program>
                 services.AddSingleton<IStateSnapshotSource>(new FixedSnapshotSource());
             });
         }
+    }
+
+    private sealed class TestClientAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextMiddleware) =>
+            {
+                if (context.Request.Headers["X-Test-Client-Ip"].ToString() is { Length: > 0 } ip)
+                    context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(ip);
+                await nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     protected override void Dispose(bool disposing)

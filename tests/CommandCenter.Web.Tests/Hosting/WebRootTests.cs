@@ -1,4 +1,5 @@
 using System.Net;
+using CommandCenter.Web.Tests.Security;
 
 namespace CommandCenter.Web.Tests.Hosting;
 
@@ -39,7 +40,7 @@ public sealed class WebRootTests
     public async Task Get_Root_RedirectsToTheWall()
     {
         await using var factory = new WallAppFactory { FakeLog = true };
-        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = await factory.SignedInClientAsync("operator");
 
         using var response = await client.GetAsync("/");
 
@@ -51,7 +52,7 @@ public sealed class WebRootTests
     public async Task Get_Wall_PrerendersTheWallWithStylesAndStaleBanner()
     {
         await using var factory = new WallAppFactory { FakeLog = true };
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync("operator");
 
         var html = await client.GetStringAsync("/wall");
 
@@ -59,7 +60,7 @@ public sealed class WebRootTests
         Assert.Contains("href=\"css/app.css\"", html);
         Assert.Contains("id=\"stale-banner\"", html);
         Assert.Contains("components-reconnect-modal", html);
-        Assert.Equal(13, html.Split("data-street=").Length - 1);
+        Assert.Equal(13, html.Split("<tr data-street=").Length - 1);
     }
 
     [Fact]

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using CommandCenter.Infrastructure.Security;
 using CommandCenter.Web.Tests.Fakes;
 using CommandCenter.Web.Tests.Redis;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommandCenter.Web.Tests.Hubs;
 
@@ -28,9 +30,14 @@ public sealed class LiveHubTests : IAsyncLifetime
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 
+    /// <summary>A wall controller's kiosk token, sent as the bearer token (accessTokenFactory).</summary>
+    private async Task<string> KioskTokenAsync() =>
+        (await _app.Services.GetRequiredService<KioskTokenStore>().CreateAsync("LED wall controller", ["wall"], "test")).Secret;
+
     private async Task<(HubConnection Connection, ConcurrentQueue<JsonElement> Received)> ConnectAsync(params string[] scopes)
     {
-        var connection = new HubConnectionBuilder().WithUrl($"{_address}/hubs/live").Build();
+        var token = await KioskTokenAsync();
+        var connection = new HubConnectionBuilder().WithUrl($"{_address}/hubs/live", o => o.AccessTokenProvider = () => Task.FromResult<string?>(token)).Build();
         var received = new ConcurrentQueue<JsonElement>();
         connection.On<JsonElement>("envelope", envelope => received.Enqueue(envelope));
         await connection.StartAsync();
@@ -124,7 +131,7 @@ public sealed class LiveHubTests : IAsyncLifetime
         Assert.True(Directory.Exists(Path.Combine(clientDir, "node_modules", "@microsoft", "signalr")),
             "tests/hub-client/node_modules is missing: run `npm ci --prefix tests/hub-client` (tests/run.sh does)");
         var start = new ProcessStartInfo("node") { WorkingDirectory = clientDir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "client.mjs", _address, "street:jiangdong", "1" }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "client.mjs", _address, "street:jiangdong", "1", await KioskTokenAsync() }) start.ArgumentList.Add(arg);
         using var node = Process.Start(start)!;
         try
         {

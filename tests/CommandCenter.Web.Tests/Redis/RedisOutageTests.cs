@@ -5,6 +5,7 @@ using CommandCenter.Web.Live;
 using CommandCenter.Web.Tests.Fakes;
 using CommandCenter.Web.Wall;
 using Microsoft.Data.Sqlite;
+using CommandCenter.Web.Tests.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommandCenter.Web.Tests.Redis;
@@ -21,7 +22,7 @@ public sealed class RedisOutageTests
         var stream = "cc:events";
         await using var app = new RedisAppFactory(redis.Address, stream, Path.Combine(dir, "cc.db"), "outage-test");
         app.Start();
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync("operator");
         var live = app.Services.GetRequiredService<LiveState>();
         var wall = app.Services.GetRequiredService<WallFeed>();
         var projector = app.Services.GetRequiredService<ProjectorStatus>();

@@ -41,7 +41,8 @@ public sealed class WallViewBuilderTests
 
         Assert.Equal(13, view.Streets.Length);
         Assert.Equal(DistrictModel.Gulou.Streets.Select(s => s.Code), view.Streets.Select(r => r.Code));
-        Assert.Equal("宁海路", view.Streets[0].Name);
+        Assert.Equal("宁海路", view.Streets[0].Name.Zh);
+        Assert.Equal("Ninghailu", view.Streets[0].Name.En);
         var xiaoshi = Assert.Single(view.Streets, r => r.Code == "xiaoshi");
         Assert.Equal(3, xiaoshi.Open);
         Assert.Null(xiaoshi.OnTimeRate);
@@ -70,12 +71,13 @@ public sealed class WallViewBuilderTests
         Assert.Equal([second["id"], first["id"]], view.Ticker.Select(r => r.EventId));
         var ticket = view.Ticker[1];
         Assert.Equal("12:00:00", ticket.Time);
-        Assert.Equal("湖南路", ticket.StreetName);
-        Assert.Equal("12345 来电", ticket.TypeLabel);
-        Assert.Contains("噪音扰民", ticket.Summary);
+        Assert.Equal("湖南路", ticket.StreetName.Zh);
+        Assert.Equal("12345 来电", ticket.TypeLabel.Zh);
+        Assert.Equal("12345 call", ticket.TypeLabel.En);
+        Assert.Contains("噪音扰民", ticket.Summary.Zh);
         Assert.Equal("ticket", ticket.Tone);
-        Assert.Equal("事件上报", view.Ticker[0].TypeLabel);
-        Assert.Contains("井盖缺失", view.Ticker[0].Summary);
+        Assert.Equal("事件上报", view.Ticker[0].TypeLabel.Zh);
+        Assert.Contains("井盖缺失", view.Ticker[0].Summary.Zh);
     }
 
     [Fact]
@@ -89,9 +91,12 @@ public sealed class WallViewBuilderTests
     }
 
     [Fact]
-    public void TypeLabel_EveryCatalogType_HasAChineseLabel()
+    public void TypeLabel_EveryCatalogType_HasAChineseAndAnEnglishLabel()
     {
         foreach (var type in EventTypes.PayloadTypes.Keys)
-            Assert.NotEqual(type, EventLabels.TypeLabel(type));
+        {
+            Assert.NotEqual(type, EventLabels.TypeLabel(type).Zh);
+            Assert.NotEqual(type, EventLabels.TypeLabel(type).En);
+        }
     }
 }

@@ -16,6 +16,8 @@ function handleReconnectStateChanged(event) {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        // A wall screen has nobody to press Retry: keep trying on its own until the server is back.
+        setTimeout(retry, 5000);
     } else if (event.detail.state === "rejected") {
         location.reload();
     }
@@ -43,6 +45,7 @@ async function retry() {
     } catch (err) {
         // We got an exception, server is currently unavailable
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        setTimeout(retry, 5000);
     }
 }
 

@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using System.Text;
+using CommandCenter.Core.State;
+using CommandCenter.Web.Commands;
+using CommandCenter.Web.Live;
+using CommandCenter.Web.Security;
+
+namespace CommandCenter.Web.Api;
+
+/// <summary>
+/// The HTTP API under /api/v1. Everything needs a person (the fallback policy) unless it names another policy;
+/// results are cut to the caller's scope: a street director or leader sees their street, a liaison the whistles that
+/// summon their department, district-wide roles everything.
+/// </summary>
+public static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapCommandCenterApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+        IngestEndpoint.Map(api);
+        api.MapPost("/commands", ExecuteAsync).RequireAuthorization(Policies.Console).RequireRateLimiting(RateLimits.Commands);
+        api.MapGet("/whistles", Whistles);
+        api.MapGet("/search", Search);
+        api.MapGet("/export/whistles.csv", ExportWhistles);
+        return app;
+    }
+
+    private static async Task<IResult> ExecuteAsync(ConsoleCommand command, ConsoleCommandService commands, HttpContext http, CancellationToken ct)
+    {
+        var result = await commands.ExecuteAsync(http.User, command, ct);
+        return result.Status switch
+        {
+            CommandStatus.Appended => Results.Json(new { eventId = result.EventId }, statusCode: StatusCodes.Status202Accepted),
+            CommandStatus.Forbidden => Results.Problem(title: "forbidden", detail: result.Reason, statusCode: StatusCodes.Status403Forbidden),
+            CommandStatus.Invalid => Results.Problem(title: "invalid command", detail: result.Reason, statusCode: StatusCodes.Status400BadRequest),
+            _ => Results.Problem(title: "not allowed now", detail: result.Reason, statusCode: StatusCodes.Status409Conflict),
+        };
+    }
+
+    private static IResult Whistles(string? street, LiveState live, HttpContext http)
+    {
+        if (street is not null && !http.User.CanReadStreet(street))
+            return Results.Problem(title: "forbidden", detail: $"street '{street}' is outside your scope", statusCode: StatusCodes.Status403Forbidden);
+        var visible = VisibleWhistles(http.User, live.Current.State).Where(w => street is null || w.Street == street);
+        return Results.Json(visible.OrderByDescending(w => w.BlownAt).Select(w => new
+        {
+            id = w.Id, street = w.Street, level = w.Level.ToString(), title = w.Title, status = w.Status.ToString(),
+            departments = w.Departments.Select(d => d.Department), blownBy = w.BlownBy, blownAt = w.BlownAt,
+        }));
+    }
+
+    private static IResult Search(string q, LiveState live, HttpContext http)
+    {
+        if (string.IsNullOrWhiteSpace(q) || q.Length > 100)
+            return Results.Problem(title: "q is required (at most 100 characters)", statusCode: StatusCodes.Status400BadRequest);
+        var state = live.Current.State;
+        var user = http.User;
+        var hits = VisibleWhistles(user, state).Where(w => w.Title.Contains(q, StringComparison.OrdinalIgnoreCase))
+                .Select(w => new { kind = "whistle", id = w.Id, street = w.Street, text = w.Title })
+            .Concat(state.Tickets.Values.Where(t => user.CanReadStreet(t.Street) && t.Content.Contains(q, StringComparison.OrdinalIgnoreCase))
+                .Select(t => new { kind = "ticket", id = t.Id, street = t.Street, text = t.Content }))
+            .Concat(state.Incidents.Values.Where(i => user.CanReadStreet(i.Street) && i.Title.Contains(q, StringComparison.OrdinalIgnoreCase))
+                .Select(i => new { kind = "incident", id = i.Id, street = i.Street, text = i.Title }))
+            .Take(200);
+        return Results.Json(hits);
+    }
+
+    private static IResult ExportWhistles(LiveState live, HttpContext http)
+    {
+        var csv = new StringBuilder("id,street,level,status,title\n");
+        foreach (var w in VisibleWhistles(http.User, live.Current.State).OrderBy(w => w.BlownAt))
+            csv.Append(w.Id).Append(',').Append(w.Street).Append(',').Append(w.Level).Append(',').Append(w.Status).Append(',').Append(Csv(w.Title)).Append('\n');
+        return Results.Text(csv.ToString(), "text/csv; charset=utf-8");
+    }
+
+    /// <summary>Quoted, and a leading = + - @ neutralised so a spreadsheet never runs text from events as a formula.</summary>
+    private static string Csv(string text) =>
+        "\"" + (text.Length > 0 && "=+-@".Contains(text[0]) ? "'" + text : text).Replace("\"", "\"\"") + "\"";
+
+    public static IEnumerable<Whistle> VisibleWhistles(ClaimsPrincipal user, DistrictState state) =>
+        state.Whistles.Values.Where(w => user.CanReadStreet(w.Street)
+            || (user.IsInRole(Infrastructure.Security.Roles.DepartmentLiaison) && w.Departments.Any(d => d.Department == user.DepartmentOf())));
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using CommandCenter.Core.EventLog;
+using CommandCenter.Core.Events;
+using CommandCenter.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommandCenter.Web.Api;
+
+/// <summary>
+/// <c>POST /api/v1/events</c>: a producer system appends a batch of envelopes (a JSON array, at most 1,000 and 1 MB)
+/// with its API key. Every envelope must pass <see cref="EnvelopeParser"/> and name the key's own source; one bad
+/// envelope refuses the whole batch (400 problem+json naming each bad item) and nothing is appended.
+/// </summary>
+internal static class IngestEndpoint
+{
+    public const int MaxEnvelopes = 1000;
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/events", HandleAsync)
+            .RequireAuthorization(Policies.Producer)
+            .RequireRateLimiting(RateLimits.Ingest)
+            .WithMetadata(new RequestSizeLimitAttribute(RequestLimits.MaxBody))
+            .DisableAntiforgery();
+
+    private static async Task<IResult> HandleAsync(HttpContext http, EnvelopeParser parser, IEventLog log, CancellationToken ct)
+    {
+        var source = http.User.FindFirst(CcClaims.ApiKeySource)!.Value;
+        if (http.Request.ContentLength > RequestLimits.MaxBody)
+            return TooLarge();
+        var body = await ReadLimitedAsync(http.Request.Body, ct);
+        if (body is null)
+            return TooLarge();
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException ex)
+        {
+            return Results.Problem(title: "the body is not JSON", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+                return Results.Problem(title: "the body must be a JSON array of envelopes", statusCode: StatusCodes.Status400BadRequest);
+            var count = document.RootElement.GetArrayLength();
+            if (count == 0 || count > MaxEnvelopes)
+                return Results.Problem(title: $"a batch holds 1 to {MaxEnvelopes} envelopes, not {count}", statusCode: StatusCodes.Status400BadRequest);
+
+            var batch = new List<IReadOnlyDictionary<string, string>>(count);
+            var errors = new List<object>();
+            var index = 0;
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                var (fields, problem) = ToFields(item);
+                if (problem is null && fields![EnvelopeFields.Source] != source)
+                    problem = $"source '{fields[EnvelopeFields.Source]}' is not this key's source '{source}'";
+                if (problem is null && parser.Parse(fields!) is { IsValid: false } parsed)
+                    problem = parsed.Error;
+                if (problem is null)
+                    batch.Add(fields!);
+                else
+                    errors.Add(new { index, id = fields?.GetValueOrDefault(EnvelopeFields.Id), error = problem });
+                index++;
+            }
+            if (errors.Count > 0)
+                return Results.Problem(title: $"{errors.Count} of {count} envelopes are invalid; none was appended",
+                    statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
+
+            var positions = await log.AppendAsync(batch, ct);
+            return Results.Json(new { appended = positions.Count, first = positions[0].ToString(), last = positions[^1].ToString() },
+                statusCode: StatusCodes.Status202Accepted);
+        }
+    }
+
+    /// <summary>An envelope object's fields as the log keeps them (strings; <c>data</c> as JSON text).</summary>
+    internal static (Dictionary<string, string>? Fields, string? Problem) ToFields(JsonElement item)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+            return (null, "not a JSON object");
+        var fields = new Dictionary<string, string>();
+        foreach (var property in item.EnumerateObject())
+            fields[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+        var missing = EnvelopeFields.All.Where(f => !fields.ContainsKey(f)).ToList();
+        return missing.Count > 0 ? (fields, $"missing {string.Join(", ", missing)}") : (fields, null);
+    }
+
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > RequestLimits.MaxBody)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static IResult TooLarge() =>
+        Results.Problem(title: $"the body is larger than {RequestLimits.MaxBody / 1024} KB", statusCode: StatusCodes.Status413PayloadTooLarge);
+}
