@@ -35,9 +35,11 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<WallFeed>();
         services.AddHostedService<WallFeedStarter>();
         services.AddSingleton<Commands.ConsoleCommandService>();
+        services.AddScoped<Operations.ConsoleSession>();
         services.AddSingleton(sp => StreetMapShapes.Load(configuration, WebRootLocator.Resolve(configuration),
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton<ReplayHistory>();
+        services.AddSingleton<Operations.ItemTimeline>();
         services.AddSingleton<ReplayIndex>();
         services.AddSingleton<KioskStore>();
         services.AddSingleton<TakeoverService>();

@@ -33,6 +33,7 @@ public static class ApiEndpoints
             CommandStatus.Appended => Results.Json(new { eventId = result.EventId }, statusCode: StatusCodes.Status202Accepted),
             CommandStatus.Forbidden => Results.Problem(title: "forbidden", detail: result.Reason, statusCode: StatusCodes.Status403Forbidden),
             CommandStatus.Invalid => Results.Problem(title: "invalid command", detail: result.Reason, statusCode: StatusCodes.Status400BadRequest),
+            CommandStatus.Unavailable => Results.Problem(title: "event log unavailable", detail: result.Reason, statusCode: StatusCodes.Status503ServiceUnavailable),
             _ => Results.Problem(title: "not allowed now", detail: result.Reason, statusCode: StatusCodes.Status409Conflict),
         };
     }

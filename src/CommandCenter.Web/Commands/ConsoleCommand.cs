@@ -6,7 +6,8 @@ namespace CommandCenter.Web.Commands;
 /// the time, <c>source=console</c> and the actor (from the signed-in user, never from the request).</summary>
 public sealed record ConsoleCommand(string Type, string Street, JsonObject Data);
 
-public enum CommandStatus { Appended, Invalid, Forbidden, Conflict }
+/// <summary><c>Unavailable</c>: the log could not take the event (it is down); nothing was appended, retry later.</summary>
+public enum CommandStatus { Appended, Invalid, Forbidden, Conflict, Unavailable }
 
 public sealed record CommandResult(CommandStatus Status, string? Reason = null, string? EventId = null)
 {

@@ -15,7 +15,8 @@ namespace CommandCenter.Web.Commands;
 /// signed-in user, the action is checked against the user's role and street and against live state with the same
 /// reducer the pipeline runs, then appended. The reducer checks the actor again when the event comes back.
 /// </summary>
-public sealed class ConsoleCommandService(EnvelopeParser parser, DistrictReducer reducer, LiveState live, IEventLog log, TimeProvider time)
+public sealed class ConsoleCommandService(
+    EnvelopeParser parser, DistrictReducer reducer, LiveState live, IEventLog log, TimeProvider time, ILogger<ConsoleCommandService> logger)
 {
     public async Task<CommandResult> ExecuteAsync(ClaimsPrincipal user, ConsoleCommand command, CancellationToken ct = default)
     {
@@ -48,7 +49,15 @@ public sealed class ConsoleCommandService(EnvelopeParser parser, DistrictReducer
         if (!trial.IsApplied)
             return new CommandResult(CommandStatus.Conflict, trial.Reason);
 
-        await log.AppendAsync([fields], ct);
+        try
+        {
+            await log.AppendAsync([fields], ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Console command {Type} by {User} not appended", command.Type, actor.UserId);
+            return new CommandResult(CommandStatus.Unavailable, $"the event log did not take the command ({ex.GetType().Name}); nothing was recorded, retry");
+        }
         return new CommandResult(CommandStatus.Appended, EventId: envelope.Id);
     }
 
