@@ -13,7 +13,7 @@ public sealed record Playlist(string Name, IReadOnlyList<PlaylistItem> Items);
 /// <summary>A named screen: the playlist it plays, its layout, and the takeover kinds that may interrupt it.</summary>
 public sealed record KioskScreen(string Screen, string? Playlist, string Layout, IReadOnlyList<string> Takeovers);
 
-/// <summary>Playlists and screens in the database (migration 0010).</summary>
+/// <summary>Playlists and screens in the database (migration 0004).</summary>
 public sealed class KioskStore(IDbConnectionFactory db, TimeProvider time)
 {
     public const int MinSeconds = 5, MaxSeconds = 3600;
