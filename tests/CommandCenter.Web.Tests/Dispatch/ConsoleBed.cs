@@ -71,10 +71,11 @@ internal sealed class ConsoleBed : IAsyncDisposable
         Time.Advance(Web.Components.Operations.Dispatching.LiveRefresh.Throttle);
     }
 
+    /// <summary>What consoles appended (source <c>console</c>) of the given type; the given producer events are not counted.</summary>
     public async Task<IReadOnlyList<EventEnvelope>> AppendedAsync(string type)
     {
         var entries = await Log.ReadAfterAsync(LogPosition.Start, 10_000);
-        return [.. entries.Select(e => Parser.Parse(e.Fields).Envelope!).Where(e => e.Type == type)];
+        return [.. entries.Select(e => Parser.Parse(e.Fields).Envelope!).Where(e => e.Type == type && e.Source == ActorRoles.ConsoleSource)];
     }
 
     public static string Grid(string street = "ninghailu", int community = 0, int grid = 0) =>

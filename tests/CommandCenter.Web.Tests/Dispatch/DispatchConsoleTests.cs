@@ -162,4 +162,47 @@ public sealed class DispatchConsoleTests
         Assert.Equal(["ninghailu"], cut.FindAll("[data-testid=team-board]").Select(b => b.GetAttribute("data-street")));
         Assert.All(cut.FindAll("[data-testid=team-row]"), t => Assert.StartsWith("ninghailu-", t.GetAttribute("data-team")));
     }
+
+    [Fact]
+    public async Task Duty_IdleTeam_IsPutOffDutyAndABusyTeamOffersNoSwitch()
+    {
+        await using var bed = new ConsoleBed();
+        var incident = Guid.NewGuid();
+        await bed.GivenAsync(ConsoleBed.Incident(incident, 2, Noon.AddMinutes(-10)),
+            ConsoleBed.Event(new DispatchCreated(Guid.NewGuid(), ConsoleBed.Team(), incident), Noon.AddMinutes(-9)));
+        var cut = bed.Ctx.Render<DispatchPage>();
+        Assert.Empty(cut.FindAll($"[data-testid=team-row][data-team='{ConsoleBed.Team()}'] [data-testid=team-duty]"));
+
+        cut.Find($"[data-testid=team-row][data-team='{ConsoleBed.Team(index: 3)}'] [data-testid=team-duty]").Click();
+
+        var change = Assert.IsType<TeamStatusChanged>(Assert.Single(await bed.AppendedAsync(EventTypes.TeamStatusChanged)).Payload);
+        Assert.Equal((ConsoleBed.Team(index: 3), TeamStatus.OffDuty), (change.TeamId, change.Status));
+        await bed.TailAsync();
+        cut.WaitForAssertion(() => Assert.Equal("off-duty", cut.Find($"[data-testid=team-row][data-team='{ConsoleBed.Team(index: 3)}']").GetAttribute("data-team-status")));
+    }
+
+    [Fact]
+    public async Task IncidentLoop_AcceptThenReopenWithoutReason_SendsTheAcceptAndRefusesTheReopenOnThePage()
+    {
+        await using var bed = new ConsoleBed();
+        Guid fresh = Guid.NewGuid(), resolved = Guid.NewGuid();
+        await bed.GivenAsync(ConsoleBed.Incident(fresh, 2, Noon.AddMinutes(-10)), ConsoleBed.Incident(resolved, 3, Noon.AddMinutes(-50)),
+            ConsoleBed.Event(new IncidentAccepted(resolved), Noon.AddMinutes(-40)),
+            ConsoleBed.Event(new IncidentAssigned(resolved, "city-management"), Noon.AddMinutes(-39)),
+            ConsoleBed.Event(new IncidentResolved(resolved, "已处置"), Noon.AddMinutes(-30)));
+        var cut = bed.Ctx.Render<DispatchPage>();
+
+        cut.Find($"[data-testid=queue-row][data-incident='{fresh}'] button").Click();
+        Assert.Equal($"/whistles/new?source=incident:{fresh}&street=ninghailu", cut.Find("[data-testid=blow-whistle]").GetAttribute("href"));
+        cut.Find("[data-testid=accept]").Click();
+        cut.Find($"[data-testid=queue-row][data-incident='{resolved}'] button").Click();
+        cut.Find("[data-testid=reopen]").Click();
+
+        Assert.Equal(fresh, Assert.IsType<IncidentAccepted>(Assert.Single(await bed.AppendedAsync(EventTypes.IncidentAccepted)).Payload).IncidentId);
+        Assert.Contains("请填写重启原因", cut.Find("[data-testid=action-error]").TextContent);
+        cut.Find("[data-testid=reopen-reason]").Input("居民反映问题反弹");
+        cut.Find("[data-testid=reopen]").Click();
+        var reopened = Assert.IsType<IncidentReopened>(Assert.Single(await bed.AppendedAsync(EventTypes.IncidentReopened)).Payload);
+        Assert.Equal((resolved, "居民反映问题反弹"), (reopened.IncidentId, reopened.Reason));
+    }
 }
