@@ -42,6 +42,14 @@ public sealed class LiveState(
     /// </summary>
     public event Action<IReadOnlyList<EventEnvelope>>? Applied;
 
+    /// <summary>
+    /// An envelope the reducer refused as the tail applied it, with the reason, raised on the tail's thread before
+    /// <see cref="Applied"/>. A console's command passes its trial against live state, yet loses when another command
+    /// that came first in the log took the same team or item: its page listens for its own event id here.
+    /// Handlers must only enqueue. Duplicates (a re-read copy) are not rejections and are not raised.
+    /// </summary>
+    public event Action<EventEnvelope, string>? Rejected;
+
     /// <summary>How far the screens trail the producers: now minus the occurrence time of the last applied event.</summary>
     public TimeSpan? TailLag => _current.LastOccurredAt is { } occurred ? time.GetUtcNow() - occurred : null;
 
@@ -84,6 +92,7 @@ public sealed class LiveState(
 
         var state = before.State;
         var applied = new List<EventEnvelope>(entries.Count);
+        List<(EventEnvelope Envelope, string Reason)>? rejected = null;
         foreach (var entry in entries)
         {
             // Invalid entries are the projector's to dead-letter; here they are only passed over.
@@ -92,8 +101,12 @@ public sealed class LiveState(
             var reduction = reducer.Apply(state, envelope);
             state = reduction.State;
             if (reduction.IsApplied) applied.Add(envelope);
+            else if (reduction.Outcome == OutcomeKind.Rejected && Rejected is not null)
+                (rejected ??= []).Add((envelope, reduction.Reason ?? "rejected"));
         }
 
+        if (rejected is not null)
+            NotifyRejected(rejected);
         if (applied.Count > 0)
             Notify(applied);
 
@@ -120,6 +133,13 @@ public sealed class LiveState(
 
     private void Notify(List<EventEnvelope> applied) =>
         InvokeEach(Applied, handler => ((Action<IReadOnlyList<EventEnvelope>>)handler)(applied));
+
+    private void NotifyRejected(List<(EventEnvelope Envelope, string Reason)> rejected) =>
+        InvokeEach(Rejected, handler =>
+        {
+            foreach (var (envelope, reason) in rejected)
+                ((Action<EventEnvelope, string>)handler)(envelope, reason);
+        });
 
     /// <summary>Calls every listener; one that throws is logged and never stops the tail or the others.</summary>
     private void InvokeEach(Delegate? handlers, Action<Delegate> call)

@@ -25,6 +25,12 @@ public static class Policies
     /// <summary>People who may send console commands (a command's own rules then decide).</summary>
     public const string Console = "console";
 
+    /// <summary>
+    /// A street's console (<c>/street/{code}</c>): people who may read that street (district-wide roles, or that street's
+    /// own director and leader). Never a kiosk token: kiosks have the street wall.
+    /// </summary>
+    public const string StreetConsole = "street-console";
+
     /// <summary><c>POST /api/v1/events</c>: a producer API key.</summary>
     public const string Producer = "producer";
 
@@ -39,6 +45,7 @@ public static class Policies
             .RequireClaim(CcClaims.ApiKeySource));
         options.AddPolicy(LiveHub, p => p.RequireAuthenticatedUser().RequireRole([.. Roles.All, Roles.Kiosk]));
         options.AddPolicy(WallView, p => p.RequireAuthenticatedUser().AddRequirements(new WallViewRequirement()));
+        options.AddPolicy(StreetConsole, p => p.RequireAuthenticatedUser().AddRequirements(new StreetConsoleRequirement()));
     }
 }
 
@@ -100,6 +107,20 @@ public sealed class WallViewHandler : AuthorizationHandler<WallViewRequirement>
         var view = WallViewRequirement.ViewOf(context.Resource);
         var street = WallViewRequirement.StreetOf(view);
         if (user.SeesWholeDistrict() || (street is not null && user.CanReadStreet(street)) || (user.IsKiosk() && user.FindAll(CcClaims.KioskView).Any(c => string.Equals(c.Value, view, StringComparison.OrdinalIgnoreCase))))
+            context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The street named by the <c>code</c> route value, read by a person who may read it.</summary>
+public sealed class StreetConsoleRequirement : IAuthorizationRequirement;
+
+public sealed class StreetConsoleHandler : AuthorizationHandler<StreetConsoleRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, StreetConsoleRequirement requirement)
+    {
+        var street = WallViewRequirement.StreetOf(WallViewRequirement.ViewOf(context.Resource));
+        if (street is not null && !context.User.IsKiosk() && context.User.CanReadStreet(street))
             context.Succeed(requirement);
         return Task.CompletedTask;
     }

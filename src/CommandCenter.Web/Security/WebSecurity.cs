@@ -66,6 +66,7 @@ public static class WebSecurity
 
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, WallViewHandler>();
+        services.AddSingleton<IAuthorizationHandler, StreetConsoleHandler>();
         services.AddSingleton<IAuthorizationHandler, PersonOrKioskCircuitHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingStateProvider>();
