@@ -22,7 +22,7 @@ public abstract class LiveWhistleComponent : ComponentBase, IDisposable
 
     [Inject] protected LiveState Live { get; set; } = null!;
     [Inject] protected TimeProvider Time { get; set; } = null!;
-    [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
+    [CascadingParameter] protected Task<AuthenticationState>? Authentication { get; set; }
 
     protected ClaimsPrincipal User { get; private set; } = new();
 
