@@ -5,6 +5,8 @@ using CommandCenter.Infrastructure.Deadlines;
 using CommandCenter.Infrastructure.Projection;
 using CommandCenter.Infrastructure.Tests.Projection;
 using CommandCenter.Infrastructure.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -141,5 +143,36 @@ public sealed class WhistleEscalationTests : IAsyncLifetime
 
         Assert.Equal("Whistles:ReportIn:District must be positive", options.Problem());
         Assert.Null(new WhistleOptions().Problem());
+    }
+
+    [Fact]
+    public void AddCommandCenterInfrastructure_WhistlesSection_BindsReportInTimesPerLevel()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Whistles:ReportIn:WorkAdvance"] = "03:00:00",
+            ["Whistles:ReportIn:District"] = "00:20:00",
+        }).Build();
+        using var services = new ServiceCollection().AddLogging().AddCommandCenterInfrastructure(configuration).BuildServiceProvider();
+
+        var options = services.GetRequiredService<IOptions<WhistleOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromHours(3), options.ReportInFor(WhistleLevel.WorkAdvance));
+        Assert.Equal(TimeSpan.FromHours(1), options.ReportInFor(WhistleLevel.ToughProblem)); // the default
+        Assert.Equal(TimeSpan.FromMinutes(20), options.ReportInFor(WhistleLevel.District));
+    }
+
+    [Fact]
+    public void AddCommandCenterInfrastructure_NonPositiveReportIn_FailsValidation()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Whistles:ReportIn:ToughProblem"] = "00:00:00",
+        }).Build();
+        using var services = new ServiceCollection().AddLogging().AddCommandCenterInfrastructure(configuration).BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<WhistleOptions>>().Value);
+
+        Assert.Contains("Whistles:ReportIn:ToughProblem must be positive", failure.Message);
     }
 }
