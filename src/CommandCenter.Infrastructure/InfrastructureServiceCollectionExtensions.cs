@@ -40,6 +40,8 @@ public static class InfrastructureServiceCollectionExtensions
 
         services.AddOptions<DeadlineWatcherOptions>().Bind(configuration.GetSection(DeadlineWatcherOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeadlineWatcherOptions>>(new ProblemValidator<DeadlineWatcherOptions>(o => o.Problem()));
+        services.AddOptions<WhistleOptions>().Bind(configuration.GetSection(WhistleOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WhistleOptions>>(new ProblemValidator<WhistleOptions>(o => o.Problem()));
 
         services.TryAddSingleton(DistrictModel.Gulou);
         services.TryAddSingleton<EnvelopeParser>();

@@ -8,7 +8,9 @@ public sealed record WhistleBlown(
 
 public sealed record WhistleDepartmentReported(Guid WhistleId, string Department, string? Note = null) : IEventPayload;
 
-public sealed record WhistleEscalated(Guid WhistleId, WhistleLevel ToLevel, string Reason) : IEventPayload;
+/// <param name="ReportDueAt">A new report-in deadline for the departments still waiting (the deadline watcher sets it
+/// when it escalates a missed report-in); null keeps the current one.</param>
+public sealed record WhistleEscalated(Guid WhistleId, WhistleLevel ToLevel, string Reason, DateTimeOffset? ReportDueAt = null) : IEventPayload;
 
 /// <summary>Handling and feedback (处理反馈) once departments have reported in.</summary>
 public sealed record WhistleResolved(Guid WhistleId, string Feedback) : IEventPayload;

@@ -39,8 +39,8 @@ public sealed partial class DistrictReducer
                     {
                         null => $"department '{p.Department}' was not summoned by whistle {w.Id}",
                         { ReportedAt: not null } => $"department '{p.Department}' reported in on time",
-                        { Missed: true } => $"department '{p.Department}' is already marked late",
-                        var late => w with { Departments = w.Departments.Replace(late, late with { Missed = true }) },
+                        var marked when marked.HasMissed(p.DueAt) => $"department '{p.Department}' is already marked late",
+                        var late => w with { Departments = w.Departments.Replace(late, late with { Missed = true, MissedDueAt = p.DueAt }) },
                     });
         }
     }

@@ -34,9 +34,16 @@ public sealed partial class DistrictReducer
 
     private static Reduction Escalated(DistrictState state, EventEnvelope e, WhistleEscalated p) =>
         WhistleStep(state, e, p.WhistleId, [WhistleStatus.Blown, WhistleStatus.Resolved], w =>
-            p.ToLevel <= w.Level
-                ? $"an escalation must raise the level: whistle {w.Id} is already {Level(w.Level)}"
-                : w with { Level = p.ToLevel });
+            p.ToLevel <= w.Level ? $"an escalation must raise the level: whistle {w.Id} is already {Level(w.Level)}"
+            : p.ReportDueAt is { } due && due <= e.OccurredAt ? "the new report-in deadline must be after the escalation"
+            : w with
+            {
+                Level = p.ToLevel,
+                ReportDueAt = p.ReportDueAt ?? w.ReportDueAt,
+                // A miss recorded before misses named their deadline belongs to the deadline being replaced.
+                Departments = p.ReportDueAt is null ? w.Departments
+                    : [.. w.Departments.Select(d => d is { Missed: true, MissedDueAt: null } ? d with { MissedDueAt = w.ReportDueAt } : d)],
+            });
 
     private static Reduction Resolved(DistrictState state, EventEnvelope e, WhistleResolved p) =>
         WhistleStep(state, e, p.WhistleId, [WhistleStatus.Blown], w =>

@@ -33,10 +33,18 @@ public enum WhistleStatus { Blown, Resolved, Closed, Evaluated }
 public enum ReportStatus { Waiting, Reported, Late }
 
 /// <param name="ReportedAt">When the department reported in; null while waiting.</param>
-/// <param name="Missed">The report-in deadline passed before it reported (it may still report in late).</param>
-public sealed record SummonedDepartment(string Department, DateTimeOffset? ReportedAt, bool Missed, int? Score)
+/// <param name="Missed">A report-in deadline passed before it reported (it may still report in late); stays set.</param>
+/// <param name="MissedDueAt">The last deadline recorded as missed: an escalation sets a new deadline, which can be
+/// missed again. Optional so snapshots written before it still load (null: the whistle's only deadline).</param>
+public sealed record SummonedDepartment(string Department, DateTimeOffset? ReportedAt, bool Missed, int? Score, DateTimeOffset? MissedDueAt = null)
 {
     public ReportStatus Status => ReportedAt is not null ? ReportStatus.Reported : Missed ? ReportStatus.Late : ReportStatus.Waiting;
+
+    /// <summary>Reported in, but only after a deadline had been missed.</summary>
+    public bool ReportedLate => ReportedAt is not null && Missed;
+
+    /// <summary>Is the miss of the deadline <paramref name="dueAt"/> already recorded?</summary>
+    public bool HasMissed(DateTimeOffset dueAt) => Missed && (MissedDueAt ?? dueAt) == dueAt;
 }
 
 public sealed record Whistle(

@@ -18,6 +18,10 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _bed.DisposeAsync();
 
+    private DeadlineWatcher NewWatcher(Projector projector, IProjectorLease? lease = null, WhistleOptions? whistles = null) =>
+        new(projector, _bed.Log, lease ?? new LocalLease(), _bed.Time, Options.Create(new DeadlineWatcherOptions()),
+            Options.Create(whistles ?? new WhistleOptions()), NullLogger<DeadlineWatcher>.Instance);
+
     [Fact]
     public async Task ScanOnceAsync_DeadlinesPass_AppendsOneMissPerItemOnceUntilProjected()
     {
@@ -38,8 +42,7 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
         await ProjectionBed.DrainAsync(projector);
         var lease = new LocalLease();
         await lease.TryAcquireAsync();
-        var watcher = new DeadlineWatcher(projector, _bed.Log, lease, _bed.Time,
-            Options.Create(new DeadlineWatcherOptions()), NullLogger<DeadlineWatcher>.Instance);
+        var watcher = NewWatcher(projector, lease);
 
         _bed.Time.Advance(TimeSpan.FromMinutes(15));
         var beforeAnyDeadline = await watcher.ScanOnceAsync();
@@ -48,13 +51,13 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
         var repeated = await watcher.ScanOnceAsync();
 
         Assert.Equal(0, beforeAnyDeadline);
-        Assert.Equal(3, afterThreeHours);
+        Assert.Equal(4, afterThreeHours); // three misses, then the whistle's escalation
         Assert.Equal(0, repeated);
         var appended = (await _bed.Log.ReadAfterAsync(LogPosition.Start, 100)).Skip(5).ToList();
-        Assert.Equal(3, appended.Count);
+        Assert.Equal([EventTypes.DeadlineMissed, EventTypes.DeadlineMissed, EventTypes.DeadlineMissed, EventTypes.WhistleEscalated],
+            appended.Select(e => e.Fields[EnvelopeFields.Type]));
         Assert.All(appended, e =>
         {
-            Assert.Equal(EventTypes.DeadlineMissed, e.Fields[EnvelopeFields.Type]);
             Assert.Equal(DeadlineWatcher.Source, e.Fields[EnvelopeFields.Source]);
             Assert.Equal(EnvelopeWriter.FormatTime(_bed.Time.GetUtcNow()), e.Fields[EnvelopeFields.OccurredAt]);
         });
@@ -82,11 +85,8 @@ public sealed class DeadlineWatcherTests : IAsyncLifetime
         var projector = _bed.NewProjector();
         await ProjectionBed.DrainAsync(projector);
         _bed.Time.Advance(TimeSpan.FromHours(2));
-        DeadlineWatcher NewWatcher() => new(projector, _bed.Log, new LocalLease(), _bed.Time,
-            Options.Create(new DeadlineWatcherOptions()), NullLogger<DeadlineWatcher>.Instance);
-
-        Assert.Equal(1, await NewWatcher().ScanOnceAsync());
-        Assert.Equal(1, await NewWatcher().ScanOnceAsync());
+        Assert.Equal(1, await NewWatcher(projector).ScanOnceAsync());
+        Assert.Equal(1, await NewWatcher(projector).ScanOnceAsync());
         await ProjectionBed.DrainAsync(projector);
 
         Assert.True(projector.State.Incidents[incident].DeadlineMissed);

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using CommandCenter.Core.EventLog;
+using CommandCenter.Core.Events;
+using CommandCenter.Web.Live;
+using CommandCenter.Web.Tests.Browser;
+using CommandCenter.Web.Tests.Fakes;
+using CommandCenter.Web.Tests.Hosting;
+using CommandCenter.Web.Tests.Security;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CommandCenter.Web.Tests.Whistles;
+
+/// <summary>Blowing a whistle and reporting in, across two people's browsers on the real app.</summary>
+public sealed class WhistleBrowserTests
+{
+    private static string Start(WallAppFactory factory)
+    {
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    private static async Task<IPage> SignedInPageAsync(IBrowser browser, string address, string user, string returnUrl)
+    {
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        await SignIn.InBrowserAsync(page, address, user, returnUrl);
+        await page.Locator(".whistles-page[data-circuit='connected']").WaitForAsync(new() { Timeout = 20_000 });
+        return page;
+    }
+
+    [Fact]
+    public async Task ReportIn_LiaisonInAnotherBrowser_DirectorsDiagramTurnsReportedWithoutReload()
+    {
+        await using var factory = new WallAppFactory();
+        var address = Start(factory);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+
+        var director = await SignedInPageAsync(browser, address, "director.ninghailu", "/whistles/new");
+        await director.Locator("[data-testid=blow-title]").FillAsync("宁海路5号违建拆除攻坚");
+        await director.Locator("[data-testid=blow-title]").PressAsync("Tab");
+        await director.Locator("[data-testid=level-ToughProblem]").CheckAsync();
+        await director.Locator("[data-testid=dept-chengguan]").CheckAsync();
+        await director.Locator("[data-testid=blow]").ClickAsync();
+        var link = director.Locator("[data-testid=summons-diagram] [data-department=chengguan]");
+        await Expect(link).ToHaveAttributeAsync("data-status", "waiting", new() { Timeout = 10_000 });
+        var whistle = await director.Locator("[data-testid=whistle-detail]").GetAttributeAsync("data-whistle");
+        await Expect(director.Locator("[data-testid=detail-level]")).ToHaveTextAsync("攻坚克难哨");
+        await Expect(director.Locator("g[data-link-id='summons-chengguan'] path").First).ToHaveAttributeAsync("stroke", "#f59e0b");
+
+        var liaison = await SignedInPageAsync(browser, address, "liaison.chengguan", "/liaison");
+        var mine = liaison.Locator($"li[data-whistle='{whistle}']");
+        await Expect(mine).ToHaveAttributeAsync("data-status", "waiting", new() { Timeout = 10_000 });
+        await mine.Locator("[data-testid=report-note]").FillAsync("区城管局执法科到场");
+        await mine.Locator("[data-testid=report-note]").PressAsync("Tab");
+        await mine.Locator("[data-testid=report-in]").ClickAsync();
+        await Expect(mine).ToHaveAttributeAsync("data-status", "reported", new() { Timeout = 10_000 });
+
+        // The director's page was not reloaded: the circuit pushed the change.
+        await Expect(link).ToHaveAttributeAsync("data-status", "reported", new() { Timeout = 10_000 });
+        await Expect(director.Locator("g[data-link-id='summons-chengguan'] path").First).ToHaveAttributeAsync("stroke", "#22c55e", new() { Timeout = 10_000 });
+        await Expect(director.Locator($"tr[data-whistle='{whistle}'] [data-department=chengguan]")).ToHaveAttributeAsync("data-status", "reported");
+        await Expect(director.Locator("[data-testid=timeline] [data-timeline-type='whistle.department-reported']")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+    }
+
+    [Fact]
+    public async Task Scope_DirectorForAnotherStreetAndLiaisonNotSummoned_RefusedByApiAndPages()
+    {
+        await using var factory = new WallAppFactory();
+        var address = Start(factory);
+        var whistle = Guid.NewGuid();
+        await factory.Services.GetRequiredService<IEventLog>().AppendAsync([EnvelopeWriter.ToFields(
+            new WhistleBlown(whistle, WhistleLevel.WorkAdvance, "加装电梯管线迁移", ["chengguan"], DateTimeOffset.UtcNow.AddHours(2)),
+            "ninghailu", "test", DateTimeOffset.UtcNow)]);
+        var live = factory.Services.GetRequiredService<LiveState>();
+        await TestWait.UntilAsync(() => live.Current.State.Whistles.ContainsKey(whistle), "the whistle reaches the live state");
+
+        using var directorApi = await factory.SignedInClientAsync("director.ninghailu");
+        using var blowElsewhere = await directorApi.PostAsJsonAsync("/api/v1/commands", new
+        {
+            type = "whistle.blown", street = "huaqiaolu",
+            data = new { whistleId = Guid.NewGuid(), level = "work-advance", title = "越界吹哨", departments = new[] { "chengguan" }, reportDueAt = DateTimeOffset.UtcNow.AddHours(2) },
+        });
+        using var housingApi = await factory.SignedInClientAsync("liaison.housing");
+        using var reportUnsummoned = await housingApi.PostAsJsonAsync("/api/v1/commands",
+            new { type = "whistle.department-reported", street = "ninghailu", data = new { whistleId = whistle, department = "housing" } });
+
+        Assert.Equal(HttpStatusCode.Forbidden, blowElsewhere.StatusCode);
+        Assert.True(reportUnsummoned.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Conflict, $"{reportUnsummoned.StatusCode}");
+        Assert.Contains("not summoned", await reportUnsummoned.Content.ReadAsStringAsync());
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var director = await SignedInPageAsync(browser, address, "director.ninghailu", "/whistles");
+        await director.GotoAsync($"{address}/whistles/new?street=huaqiaolu");
+        await Expect(director.Locator("[data-testid=cannot-blow]")).ToContainTextAsync("huaqiaolu", new() { Timeout = 10_000 });
+        await Expect(director.Locator("[data-testid=blow-form]")).ToHaveCountAsync(0);
+
+        var housing = await SignedInPageAsync(browser, address, "liaison.housing", "/liaison");
+        await Expect(housing.Locator("[data-testid=no-whistles]")).ToBeVisibleAsync();
+        await Expect(housing.Locator($"[data-whistle='{whistle}']")).ToHaveCountAsync(0);
+        await housing.GotoAsync($"{address}/whistles/{whistle}");
+        await Expect(housing.Locator("[data-testid=whistle-missing]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(housing.Locator("[data-testid=report-in]")).ToHaveCountAsync(0);
+        Assert.Null(live.Current.State.Whistles[whistle].Departments.SingleOrDefault(d => d.Department == "housing"));
+    }
+}

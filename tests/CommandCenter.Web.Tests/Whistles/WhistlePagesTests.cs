@@ -1,0 +1,265 @@
+using Bunit;
+using CommandCenter.Core.EventLog;
+using CommandCenter.Core.Events;
+using CommandCenter.Core.State;
+using CommandCenter.Web.Components.Pages.Whistles;
+using CommandCenter.Web.Tests.Fakes;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommandCenter.Web.Tests.Whistles;
+
+public sealed class WhistlePagesTests
+{
+    [Fact]
+    public async Task Board_DirectorOfNinghailu_ListsOnlyTheStreetsWhistlesWithDepartmentStatus()
+    {
+        await using var page = WhistlePageContext.Director();
+        var mine = page.Whistle("ninghailu", WhistleLevel.ToughProblem, "chengguan", "market");
+        var theirs = page.Whistle("huaqiaolu", WhistleLevel.WorkAdvance, "housing");
+        await page.CatchUpAsync();
+        await page.GivenAsync("ninghailu", new WhistleDepartmentReported(mine, "chengguan"));
+
+        var cut = page.Context.Render<WhistleBoard>();
+
+        var row = cut.Find($"tr[data-whistle='{mine}']");
+        Assert.Equal("ToughProblem", row.GetAttribute("data-level"));
+        Assert.Equal("reported", row.QuerySelector("[data-department=chengguan]")!.GetAttribute("data-status"));
+        Assert.Equal("waiting", row.QuerySelector("[data-department=market]")!.GetAttribute("data-status"));
+        Assert.Contains("2:00:00", row.QuerySelector("[data-testid=countdown]")!.TextContent); // the 2 h deadline, clock stopped at noon
+        Assert.Empty(cut.FindAll($"[data-whistle='{theirs}']"));
+    }
+
+    [Fact]
+    public async Task Board_WhistleReportedInAfterRender_RowTurnsReportedLive()
+    {
+        await using var page = WhistlePageContext.Director();
+        var id = page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "chengguan");
+        await page.CatchUpAsync();
+        var cut = page.Context.Render<WhistleBoard>(p => p.Add(c => c.Id, id));
+        Assert.Equal("waiting", cut.Find($"tr[data-whistle='{id}'] [data-department=chengguan]").GetAttribute("data-status"));
+
+        await page.GivenAsync("ninghailu", new WhistleDepartmentReported(id, "chengguan"));
+        page.Time.Advance(TimeSpan.FromSeconds(1)); // the page's render tick
+
+        cut.WaitForAssertion(() =>
+            Assert.Equal("reported", cut.Find($"tr[data-whistle='{id}'] [data-department=chengguan]").GetAttribute("data-status")));
+        Assert.Equal(id.ToString(), cut.Find("[data-testid=whistle-detail]").GetAttribute("data-whistle"));
+    }
+
+    [Fact]
+    public async Task Board_DeadlinePassed_DepartmentShowsOverdue()
+    {
+        await using var page = WhistlePageContext.Director();
+        var id = page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "market");
+        await page.CatchUpAsync();
+        page.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(5));
+
+        var cut = page.Context.Render<WhistleBoard>();
+
+        Assert.Equal("overdue", cut.Find($"tr[data-whistle='{id}'] [data-department=market]").GetAttribute("data-status"));
+        Assert.Contains("overdue", cut.Find($"tr[data-whistle='{id}'] [data-testid=countdown]").TextContent);
+    }
+
+    [Fact]
+    public async Task Blow_StreetLeader_IsOfferedWorkAdvanceOnly()
+    {
+        await using var page = WhistlePageContext.Leader();
+        await page.CatchUpAsync();
+
+        var cut = page.Context.Render<BlowWhistle>();
+
+        Assert.NotEmpty(cut.FindAll("[data-testid=level-WorkAdvance]"));
+        Assert.Empty(cut.FindAll("[data-testid=level-ToughProblem]"));
+    }
+
+    [Fact]
+    public async Task Blow_StreetDirector_IsOfferedBothLevels()
+    {
+        await using var page = WhistlePageContext.Director();
+        await page.CatchUpAsync();
+
+        var cut = page.Context.Render<BlowWhistle>();
+
+        Assert.NotEmpty(cut.FindAll("[data-testid=level-WorkAdvance]"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=level-ToughProblem]"));
+        Assert.Empty(cut.FindAll("[data-testid=level-District]"));
+    }
+
+    [Theory]
+    [InlineData("Operator")]
+    [InlineData("DistrictLeader")]
+    [InlineData("DepartmentLiaison")]
+    public async Task Blow_RoleOutsideStreetLeadership_IsToldItCannot(string role)
+    {
+        await using var page = new WhistlePageContext("someone", role, department: role == "DepartmentLiaison" ? "housing" : null);
+        await page.CatchUpAsync();
+
+        var cut = page.Context.Render<BlowWhistle>();
+
+        Assert.Contains("Only a street's leadership", cut.Find("[data-testid=cannot-blow]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=blow-form]"));
+    }
+
+    [Fact]
+    public async Task Blow_FromATicket_PrefillsTitleAndSendsWhistleWithSourceAndConfiguredDeadline()
+    {
+        await using var page = WhistlePageContext.Director();
+        var ticket = Guid.NewGuid();
+        page.Log.Append(TestEvents.TicketReceived(TestEvents.Noon, ticketId: ticket, content: "小区门口违建长期未拆", category: "违法建设"));
+        await page.CatchUpAsync();
+        var nav = page.Context.Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo($"/whistles/new?source=ticket:{ticket}&street=ninghailu");
+
+        var cut = page.Context.Render<BlowWhistle>();
+        Assert.Equal("违法建设：小区门口违建长期未拆", cut.Find("[data-testid=blow-title]").GetAttribute("value"));
+        cut.Find("[data-testid=level-ToughProblem]").Change(true);
+        cut.Find("[data-testid=dept-chengguan]").Change(true);
+        cut.Find("[data-testid=blow-form]").Submit();
+
+        var entry = (await page.Log.ReadAfterAsync(LogPosition.Start, 10)).Last();
+        Assert.Equal(EventTypes.WhistleBlown, entry.Fields[EnvelopeFields.Type]);
+        var parsed = new EnvelopeParser(Core.Reference.DistrictModel.Gulou).Parse(entry.Fields).Envelope!;
+        var blown = Assert.IsType<WhistleBlown>(parsed.Payload);
+        Assert.Equal((WhistleLevel.ToughProblem, $"ticket:{ticket}", "ninghailu"), (blown.Level, blown.SourceRef, parsed.Street));
+        Assert.Equal(["chengguan"], blown.Departments);
+        Assert.Equal(TestEvents.Noon.AddHours(1), blown.ReportDueAt); // Whistles:ReportIn:ToughProblem default
+        Assert.EndsWith($"/whistles/{blown.WhistleId}", nav.Uri);
+    }
+
+    [Fact]
+    public async Task Blow_ForAnotherStreet_IsRefusedOnThePage()
+    {
+        await using var page = WhistlePageContext.Director();
+        await page.CatchUpAsync();
+        page.Context.Services.GetRequiredService<NavigationManager>().NavigateTo("/whistles/new?street=huaqiaolu");
+
+        var cut = page.Context.Render<BlowWhistle>();
+
+        Assert.Contains("cannot blow a whistle for 'huaqiaolu'", cut.Find("[data-testid=cannot-blow]").TextContent);
+    }
+
+    [Fact]
+    public async Task Liaison_SeesOnlyWhistlesSummoningTheirDepartment_AndReportsIn()
+    {
+        await using var page = WhistlePageContext.Liaison("chengguan");
+        var summoning = page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "chengguan", "market");
+        var other = page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "housing");
+        var elsewhere = page.Whistle("huaqiaolu", WhistleLevel.ToughProblem, "chengguan");
+        await page.CatchUpAsync();
+
+        var cut = page.Context.Render<LiaisonPage>();
+
+        Assert.Equal(2, cut.FindAll("li[data-whistle]").Count);
+        Assert.Empty(cut.FindAll($"[data-whistle='{other}']"));
+        Assert.NotEmpty(cut.FindAll($"li[data-whistle='{elsewhere}']"));
+        cut.Find($"li[data-whistle='{summoning}'] [data-testid=report-note]").Change("执法科已到场");
+        cut.Find($"li[data-whistle='{summoning}'] [data-testid=report-in]").Click();
+        await page.CatchUpAsync();
+        page.Time.Advance(TimeSpan.FromSeconds(1));
+
+        cut.WaitForAssertion(() => Assert.Equal("reported", cut.Find($"li[data-whistle='{summoning}']").GetAttribute("data-status")));
+        var chengguan = page.Live.Current.State.Whistles[summoning].Departments.Single(d => d.Department == "chengguan");
+        Assert.NotNull(chengguan.ReportedAt);
+    }
+
+    [Fact]
+    public async Task Board_LiaisonOfHousing_DoesNotSeeWhistlesThatDidNotSummonHousing()
+    {
+        await using var page = WhistlePageContext.Liaison("housing");
+        var notHousing = page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "chengguan");
+        await page.CatchUpAsync();
+
+        var board = page.Context.Render<WhistleBoard>(p => p.Add(c => c.Id, notHousing));
+
+        Assert.Empty(board.FindAll($"tr[data-whistle='{notHousing}']"));
+        Assert.NotEmpty(board.FindAll("[data-testid=whistle-missing]"));
+        Assert.Empty(board.FindAll("[data-testid=report-in]"));
+    }
+
+    [Fact]
+    public async Task Actions_RefusedCommand_ShowsReasonAndKeepsTheTypedText()
+    {
+        await using var page = WhistlePageContext.Director();
+        var id = page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "chengguan");
+        await page.CatchUpAsync();
+        await page.GivenAsync("ninghailu", new WhistleDepartmentReported(id, "chengguan"));
+        var cut = page.Context.Render<WhistleBoard>(p => p.Add(c => c.Id, id));
+        // Someone else gives feedback first: the director's own attempt is then not possible.
+        cut.Find("[data-testid=feedback-text]").Change("联合现场办公，问题已解决");
+        await page.GivenAsync("ninghailu", new WhistleResolved(id, "已处理"));
+
+        cut.Find("[data-testid=feedback]").Click();
+
+        Assert.Contains("Not possible now", cut.Find("[data-testid=action-error]").TextContent);
+        Assert.Equal("联合现场办公，问题已解决", cut.Find("[data-testid=feedback-text]").GetAttribute("value"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=retry]"));
+    }
+
+    [Fact]
+    public async Task Actions_DirectorEvaluatesClosedWhistle_SendsEachDepartmentsScore()
+    {
+        await using var page = WhistlePageContext.Director();
+        var id = page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "chengguan", "market");
+        await page.CatchUpAsync();
+        await page.GivenAsync("ninghailu", new WhistleDepartmentReported(id, "chengguan"), new WhistleDepartmentReported(id, "market"),
+            new WhistleResolved(id, "已处理"), new WhistleClosed(id));
+        var cut = page.Context.Render<WhistleBoard>(p => p.Add(c => c.Id, id));
+
+        cut.Find("[data-testid=rating-chengguan]").Change("92");
+        cut.Find("[data-testid=rating-market]").Change("75");
+        cut.Find("[data-testid=evaluate]").Click();
+        await page.CatchUpAsync();
+
+        var whistle = page.Live.Current.State.Whistles[id];
+        Assert.Equal(WhistleStatus.Evaluated, whistle.Status);
+        Assert.Equal([92, 75], whistle.Departments.Select(d => d.Score));
+    }
+
+    [Fact]
+    public async Task Scoreboard_RatedAndLateDepartments_ShowsScoreAndTwentyPercentContribution()
+    {
+        await using var page = WhistlePageContext.Director();
+        var id = page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "chengguan", "market");
+        await page.CatchUpAsync();
+        var due = page.Live.Current.State.Whistles[id].ReportDueAt;
+        await page.GivenAsync("ninghailu", new WhistleDepartmentReported(id, "chengguan"));
+        page.Time.Advance(TimeSpan.FromHours(3));
+        await page.GivenAsync("ninghailu", new DeadlineMissed(DeadlineKind.WhistleReport, id, due, "market"),
+            new WhistleDepartmentReported(id, "market"), new WhistleResolved(id, "已处理"), new WhistleClosed(id),
+            new WhistleEvaluated(id, [new DepartmentRating("chengguan", 90), new DepartmentRating("market", 80)]));
+
+        var cut = page.Context.Render<ScoreboardPage>();
+
+        // chengguan: 0.8 × 90 + 0.2 × 100 = 92 → 18.4; market: 0.8 × 80 + 0.2 × 0 = 64 → 12.8.
+        var chengguan = cut.Find("tr[data-department=chengguan]");
+        Assert.Equal("92", chengguan.QuerySelector("[data-testid=score]")!.TextContent);
+        Assert.Equal("18.4", chengguan.QuerySelector("[data-testid=contribution]")!.TextContent);
+        var market = cut.Find("tr[data-department=market]");
+        Assert.Equal("64", market.QuerySelector("[data-testid=score]")!.TextContent);
+        Assert.Equal("12.8", market.QuerySelector("[data-testid=contribution]")!.TextContent);
+        Assert.Equal("0%", market.QuerySelector("[data-testid=punctuality]")!.TextContent);
+        Assert.Contains("0.2 × 得分", cut.Find("[data-testid=formula]").TextContent);
+        Assert.Equal("—", cut.Find("tr[data-department=housing] [data-testid=score]").TextContent);
+    }
+
+    [Fact]
+    public async Task Board_StageLoop_CountsWhistlesPerStageWithLateOnes()
+    {
+        await using var page = WhistlePageContext.Director();
+        page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "chengguan");
+        var reporting = page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "chengguan", "market");
+        await page.CatchUpAsync();
+        await page.GivenAsync("ninghailu", new WhistleDepartmentReported(reporting, "chengguan"));
+        page.Time.Advance(TimeSpan.FromHours(3));
+        await page.CatchUpAsync();
+
+        var cut = page.Context.Render<WhistleBoard>();
+
+        var stages = cut.FindAll("[data-testid=stage-loop] [data-stage]");
+        Assert.Equal(6, stages.Count);
+        Assert.Equal("1", stages[1].QuerySelector("[data-testid=stage-count]")!.TextContent);
+        Assert.Contains("1", stages[1].QuerySelector("[data-testid=stage-overdue]")!.TextContent);
+        Assert.Equal("1", stages[2].QuerySelector("[data-testid=stage-count]")!.TextContent);
+    }
+}
