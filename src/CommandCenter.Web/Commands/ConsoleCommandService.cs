@@ -75,6 +75,10 @@ public sealed class ConsoleCommandService(
         state.Whistles.TryGetValue(WhistleId(e.Payload), out var whistle);
         if (whistle is not null && whistle.Street != e.Street)
             return $"whistle {whistle.Id} belongs to street '{whistle.Street}'";
+        // A liaison acts only on whistles that summon their department: anything else is outside their scope (403),
+        // not merely impossible now.
+        if (liaison && whistle is not null && whistle.Departments.All(d => d.Department != user.DepartmentOf()))
+            return $"your department '{user.DepartmentOf()}' was not summoned by whistle {whistle.Id}";
         return DistrictReducer.WhistleActorProblem(e, whistle);
     }
 
