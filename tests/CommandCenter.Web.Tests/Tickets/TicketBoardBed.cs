@@ -36,7 +36,6 @@ internal sealed class TicketBoardBed : IAsyncDisposable
         Live = LiveFixtures.LiveState(Time, Memory);
         Db = new SqliteConnectionFactory($"Data Source={Path.Combine(_dir, "timeline.db")}");
         Ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        Ctx.SetRendererInfo(new RendererInfo("Server", true));
         Ctx.Services.AddSingleton<TimeProvider>(Time);
         Ctx.Services.AddSingleton(DistrictModel.Gulou);
         Ctx.Services.AddSingleton(Live);
@@ -47,6 +46,7 @@ internal sealed class TicketBoardBed : IAsyncDisposable
         Ctx.Services.AddSingleton<IDbConnectionFactory>(Db);
         Ctx.Services.AddSingleton<ItemTimeline>();
         Auth = Ctx.AddAuthorization();
+        Ctx.SetRendererInfo(new RendererInfo("Server", true));
     }
 
     public BunitContext Ctx { get; } = new();
