@@ -21,7 +21,6 @@ namespace CommandCenter.Web.Open311;
 public static class Open311Endpoints
 {
     public const string Root = "/open311/v2";
-    public const string KeyParameter = "api_key";
 
     /// <summary>A district-wide jurisdiction: absent, the district's division code or its pinyin name.</summary>
     private static readonly string[] Jurisdictions = ["320106", "gulou"];
@@ -36,11 +35,10 @@ public static class Open311Endpoints
 
     public static IEndpointRouteBuilder MapOpen311(this IEndpointRouteBuilder app)
     {
-        // The key is checked here, not by the authentication scheme: GeoReport clients send it as a parameter.
-        var v2 = app.MapGroup(Root).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimits.Ingest);
-        v2.MapGet("/services.json", ServicesAsync);
-        v2.MapGet("/requests.json", ListAsync);
-        v2.MapGet("/requests/{id}.json", OneAsync);
+        var v2 = app.MapGroup(Root).RequireAuthorization(Open311KeyAuthenticationHandler.Policy).DisableAntiforgery().RequireRateLimiting(RateLimits.Ingest);
+        v2.MapGet("/services.json", Services);
+        v2.MapGet("/requests.json", List);
+        v2.MapGet("/requests/{id}.json", One);
         v2.MapPost("/requests.json", PostAsync);
         v2.Map("/{**rest}", (string? rest) => rest?.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) == true
             ? Error(StatusCodes.Status400BadRequest, "only the JSON format is served: use .json")
@@ -48,9 +46,9 @@ public static class Open311Endpoints
         return app;
     }
 
-    private static async Task<IResult> ServicesAsync(HttpContext http, ApiKeyStore keys)
+    private static IResult Services(HttpContext http)
     {
-        if (await RefusalAsync(http, keys, form: null) is { } refused) return refused;
+        if (Refusal(http, form: null) is { } refused) return refused;
         return Results.Json(Open311Services.All.Select(s => new
         {
             service_code = s.Code,
@@ -63,9 +61,9 @@ public static class Open311Endpoints
         }), Json);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, ApiKeyStore keys, LiveState live, DistrictModel district, TimeProvider time)
+    private static IResult List(HttpContext http, LiveState live, DistrictModel district, TimeProvider time)
     {
-        if (await RefusalAsync(http, keys, form: null) is { } refused) return refused;
+        if (Refusal(http, form: null) is { } refused) return refused;
         if (NotReady(live) is { } notReady) return notReady;
         var now = time.GetUtcNow();
         var (query, error) = Open311Query.Parse(http.Request.Query, now);
@@ -73,23 +71,23 @@ public static class Open311Endpoints
         return Results.Json(query.Apply(live.Current.State.Tickets.Values).Select(t => Open311Request.From(t, district, now)), Json);
     }
 
-    private static async Task<IResult> OneAsync(string id, HttpContext http, ApiKeyStore keys, LiveState live, DistrictModel district, TimeProvider time)
+    private static IResult One(string id, HttpContext http, LiveState live, DistrictModel district, TimeProvider time)
     {
-        if (await RefusalAsync(http, keys, form: null) is { } refused) return refused;
+        if (Refusal(http, form: null) is { } refused) return refused;
         if (NotReady(live) is { } notReady) return notReady;
         if (!Guid.TryParse(id, out var ticketId) || !live.Current.State.Tickets.TryGetValue(ticketId, out var ticket))
             return Error(StatusCodes.Status404NotFound, $"service request '{id}' not found (a request just posted is listed once the live state has applied it: retry in a moment)");
         return Results.Json(new[] { Open311Request.From(ticket, district, time.GetUtcNow()) }, Json);
     }
 
-    private static async Task<IResult> PostAsync(HttpContext http, ApiKeyStore keys, DistrictModel district, EnvelopeParser parser,
+    private static async Task<IResult> PostAsync(HttpContext http, DistrictModel district, EnvelopeParser parser,
         IEventLog log, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
             return Error(StatusCodes.Status400BadRequest, "send the request form-encoded (application/x-www-form-urlencoded), as GeoReport v2 specifies");
         var form = await http.Request.ReadFormAsync(ct);
-        if (await RefusalAsync(http, keys, form) is { } refused) return refused;
-        var key = (ApiKeyInfo)http.Items[KeyItem]!;
+        if (Refusal(http, form) is { } refused) return refused;
+        var source = http.User.FindFirst(CcClaims.ApiKeySource)!.Value;
 
         var (submission, problem) = Open311Submission.Parse(form, district);
         if (submission is null) return Error(StatusCodes.Status400BadRequest, problem!);
@@ -99,7 +97,7 @@ public static class Open311Endpoints
         var dueAt = now + submission.Service.DueIn;
         var payload = new TicketReceived(ticketId, submission.Channel, submission.Service.Category, submission.Description,
             submission.CallerMasked, dueAt, submission.Address);
-        var fields = EnvelopeWriter.ToFields(payload, submission.Street, key.Source, now.ToOffset(TimeSpan.FromHours(8)));
+        var fields = EnvelopeWriter.ToFields(payload, submission.Street, source, now.ToOffset(TimeSpan.FromHours(8)));
         if (parser.Parse(fields) is { IsValid: false } parsed)
             return Error(StatusCodes.Status400BadRequest, parsed.Error!);
 
@@ -109,7 +107,7 @@ public static class Open311Endpoints
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            loggers.CreateLogger(typeof(Open311Endpoints)).LogWarning(ex, "Open311 request from {Source} not appended", key.Source);
+            loggers.CreateLogger(typeof(Open311Endpoints)).LogWarning(ex, "Open311 request from {Source} not appended", source);
             return Error(StatusCodes.Status503ServiceUnavailable, "the event log did not take the request; nothing was recorded, retry");
         }
 
@@ -125,22 +123,12 @@ public static class Open311Endpoints
         }, Json, statusCode: StatusCodes.Status201Created);
     }
 
-    private const string KeyItem = "open311:api-key";
-
-    /// <summary>401 without a key, 403 for an unknown or revoked one, 404 for another jurisdiction; null when the call may go on.</summary>
-    private static async Task<IResult?> RefusalAsync(HttpContext http, ApiKeyStore keys, IFormCollection? form)
+    /// <summary>404 for another jurisdiction than ours; null when the call may go on. The key was checked by the scheme.</summary>
+    private static IResult? Refusal(HttpContext http, IFormCollection? form)
     {
-        var request = http.Request;
-        var secret = Text(request.Query[KeyParameter]) ?? (form is null ? null : Text(form[KeyParameter])) ?? ApiKeyAuthenticationHandler.KeyOf(request);
-        if (secret is null)
-            return Error(StatusCodes.Status401Unauthorized, $"{KeyParameter} is required: every call carries the API key issued to your system");
-        if (await keys.FindActiveAsync(secret, http.RequestAborted) is not { } key)
-            return Error(StatusCodes.Status403Forbidden, $"{KeyParameter} is not valid: unknown or revoked");
-        var jurisdiction = Text(request.Query["jurisdiction_id"]) ?? (form is null ? null : Text(form["jurisdiction_id"]));
-        if (jurisdiction is not null && !Jurisdictions.Contains(jurisdiction, StringComparer.OrdinalIgnoreCase))
-            return Error(StatusCodes.Status404NotFound, $"jurisdiction_id '{jurisdiction}' is not served here; this endpoint serves {string.Join(" or ", Jurisdictions)}");
-        http.Items[KeyItem] = key;
-        return null;
+        var jurisdiction = Text(http.Request.Query["jurisdiction_id"]) ?? (form is null ? null : Text(form["jurisdiction_id"]));
+        return jurisdiction is null || Jurisdictions.Contains(jurisdiction, StringComparer.OrdinalIgnoreCase) ? null
+            : Error(StatusCodes.Status404NotFound, $"jurisdiction_id '{jurisdiction}' is not served here; this endpoint serves {string.Join(" or ", Jurisdictions)}");
     }
 
     private static IResult? NotReady(LiveState live) => live.Current.IsHydrated ? null

@@ -51,12 +51,14 @@ public sealed record Open311Submission(Open311Service Service, string Street, st
     /// <summary>A street by code, name (with or without 街道), former name or division code.</summary>
     public static string? StreetOf(string text, DistrictModel district)
     {
-        var wanted = text.Trim();
+        var wanted = Bare(text.Trim());
         return district.Streets.FirstOrDefault(s =>
-            string.Equals(s.Code, wanted, StringComparison.OrdinalIgnoreCase) || s.Name == wanted || s.DivisionCode == wanted
-            || s.Name.EndsWith("街道", StringComparison.Ordinal) && s.Name[..^2] == wanted
-            || s.FormerNames.Any(n => n == wanted || n + "街道" == wanted))?.Code;
+            string.Equals(s.Code, wanted, StringComparison.OrdinalIgnoreCase) || s.DivisionCode == wanted
+            || Bare(s.Name) == wanted || s.FormerNames.Any(n => Bare(n) == wanted))?.Code;
     }
+
+    /// <summary>A street's name without the trailing 街道 ("street"): 宁海路街道 and 宁海路 name the same street.</summary>
+    private static string Bare(string name) => name.EndsWith("街道", StringComparison.Ordinal) && name.Length > 2 ? name[..^2] : name;
 
     /// <summary>The spec asks for <c>address_string</c> or both <c>lat</c> and <c>long</c>.</summary>
     private static (string? Address, string? Error) Location(IFormCollection form)
@@ -77,10 +79,12 @@ public sealed record Open311Submission(Open311Service Service, string Street, st
         return (address ?? Coordinates.Format(lat, lon), null);
     }
 
-    /// <summary>The first three and last four digits (<c>139****0001</c>); shorter numbers are hidden whole.</summary>
+    /// <summary>The first three and last four digits (<c>139****0001</c>, without a +86 prefix); shorter numbers are hidden whole.</summary>
     public static string Mask(string? phone)
     {
         var digits = new string((phone ?? "").Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length == 13 && digits.StartsWith("86", StringComparison.Ordinal))
+            digits = digits[2..]; // +86, China's country code
         return digits.Length switch
         {
             0 => Anonymous,
