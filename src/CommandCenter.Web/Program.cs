@@ -6,6 +6,7 @@ using CommandCenter.Web.Account;
 using CommandCenter.Web.Api;
 using CommandCenter.Web.Health;
 using CommandCenter.Web.Hubs;
+using CommandCenter.Web.Open311;
 using CommandCenter.Web.Security;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
@@ -43,6 +44,7 @@ app.MapGet("/", () => Results.Redirect("/wall"));
 app.MapHealth();
 app.MapAccount();
 app.MapCommandCenterApi();
+app.MapOpen311();
 app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(Policies.LiveHub);
 // One frame-ancestors rule, the security headers' own, rather than the framework's second, looser header.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

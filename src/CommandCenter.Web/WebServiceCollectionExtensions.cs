@@ -6,6 +6,7 @@ using CommandCenter.Core.Reducing;
 using CommandCenter.Core.Reference;
 using CommandCenter.Web.Hubs;
 using CommandCenter.Web.Live;
+using CommandCenter.Web.Open311;
 using CommandCenter.Web.Kiosk;
 using CommandCenter.Web.Wall;
 using CommandCenter.Web.Wall.Replay;
@@ -45,6 +46,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<TakeoverService>();
         services.AddHostedService(sp => sp.GetRequiredService<TakeoverService>());
         services.AddSignalR();
+        services.AddOpen311();
         services.AddSingleton<LiveSubscriptions>();
         services.AddHostedService<LiveHubBroadcaster>();
         return services;

@@ -1,0 +1,142 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using CommandCenter.Core.EventLog;
+using CommandCenter.Core.Events;
+using CommandCenter.Core.Reference;
+using CommandCenter.Infrastructure.Security;
+using CommandCenter.Web.Live;
+using CommandCenter.Web.Security;
+
+namespace CommandCenter.Web.Open311;
+
+/// <summary>
+/// Open311 GeoReport v2 (<c>/open311/v2</c>, JSON only) over the 12345 ticket loop: services are the hotline's
+/// categories, requests are tickets. Every call, reads included, carries a producer API key as <c>api_key</c>
+/// (query or form; the <c>X-Api-Key</c> header also works); a posted request is appended as <c>ticket.received</c> with
+/// the key's source. Reads come from the live state, so a request just posted is listed once the live state has
+/// applied it (usually within milliseconds). Errors are the spec's <c>[{"code":…,"description":…}]</c>. See docs/open311.md.
+/// </summary>
+public static class Open311Endpoints
+{
+    public const string Root = "/open311/v2";
+
+    /// <summary>A district-wide jurisdiction: absent, the district's division code or its pinyin name.</summary>
+    private static readonly string[] Jurisdictions = ["320106", "gulou"];
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // Chinese stays readable text; characters HTML cares about are still escaped.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    public static IEndpointRouteBuilder MapOpen311(this IEndpointRouteBuilder app)
+    {
+        var v2 = app.MapGroup(Root).RequireAuthorization(Open311KeyAuthenticationHandler.Policy).DisableAntiforgery().RequireRateLimiting(RateLimits.Ingest);
+        v2.MapGet("/services.json", Services);
+        v2.MapGet("/requests.json", List);
+        v2.MapGet("/requests/{id}.json", One);
+        v2.MapPost("/requests.json", PostAsync);
+        v2.Map("/{**rest}", (string? rest) => rest?.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) == true
+            ? Error(StatusCodes.Status400BadRequest, "only the JSON format is served: use .json")
+            : Error(StatusCodes.Status404NotFound, $"no such Open311 resource: {Root}/{rest}"));
+        return app;
+    }
+
+    private static IResult Services(HttpContext http)
+    {
+        if (Refusal(http, form: null) is { } refused) return refused;
+        return Results.Json(Open311Services.All.Select(s => new
+        {
+            service_code = s.Code,
+            service_name = s.Category,
+            description = s.Description,
+            metadata = false,
+            type = "realtime",
+            keywords = s.Keywords,
+            group = s.Group,
+        }), Json);
+    }
+
+    private static IResult List(HttpContext http, LiveState live, DistrictModel district, TimeProvider time)
+    {
+        if (Refusal(http, form: null) is { } refused) return refused;
+        if (NotReady(live) is { } notReady) return notReady;
+        var now = time.GetUtcNow();
+        var (query, error) = Open311Query.Parse(http.Request.Query, now);
+        if (query is null) return Error(StatusCodes.Status400BadRequest, error!);
+        return Results.Json(query.Apply(live.Current.State.Tickets.Values).Select(t => Open311Request.From(t, district, now)), Json);
+    }
+
+    private static IResult One(string id, HttpContext http, LiveState live, DistrictModel district, TimeProvider time)
+    {
+        if (Refusal(http, form: null) is { } refused) return refused;
+        if (NotReady(live) is { } notReady) return notReady;
+        if (!Guid.TryParse(id, out var ticketId) || !live.Current.State.Tickets.TryGetValue(ticketId, out var ticket))
+            return Error(StatusCodes.Status404NotFound, $"service request '{id}' not found (a request just posted is listed once the live state has applied it: retry in a moment)");
+        return Results.Json(new[] { Open311Request.From(ticket, district, time.GetUtcNow()) }, Json);
+    }
+
+    private static async Task<IResult> PostAsync(HttpContext http, DistrictModel district, EnvelopeParser parser,
+        IEventLog log, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
+    {
+        if (!http.Request.HasFormContentType)
+            return Error(StatusCodes.Status400BadRequest, "send the request form-encoded (application/x-www-form-urlencoded), as GeoReport v2 specifies");
+        var form = await http.Request.ReadFormAsync(ct);
+        if (Refusal(http, form) is { } refused) return refused;
+        var source = http.User.FindFirst(CcClaims.ApiKeySource)!.Value;
+
+        var (submission, problem) = Open311Submission.Parse(form, district);
+        if (submission is null) return Error(StatusCodes.Status400BadRequest, problem!);
+
+        var now = time.GetUtcNow();
+        var ticketId = Guid.NewGuid();
+        var dueAt = now + submission.Service.DueIn;
+        var payload = new TicketReceived(ticketId, submission.Channel, submission.Service.Category, submission.Description,
+            submission.CallerMasked, dueAt, submission.Address);
+        var fields = EnvelopeWriter.ToFields(payload, submission.Street, source, now.ToOffset(TimeSpan.FromHours(8)));
+        if (parser.Parse(fields) is { IsValid: false } parsed)
+            return Error(StatusCodes.Status400BadRequest, parsed.Error!);
+
+        try
+        {
+            await log.AppendAsync([fields], ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            loggers.CreateLogger(typeof(Open311Endpoints)).LogWarning(ex, "Open311 request from {Source} not appended", source);
+            return Error(StatusCodes.Status503ServiceUnavailable, "the event log did not take the request; nothing was recorded, retry");
+        }
+
+        http.Response.Headers.Location = $"{Root}/requests/{ticketId}.json";
+        return Results.Json(new[]
+        {
+            new
+            {
+                service_request_id = ticketId.ToString(),
+                service_notice = $"已受理，{Open311Request.Time(dueAt)} 前办结 Received; due by {Open311Request.Time(dueAt)}",
+                account_id = (string?)null,
+            },
+        }, Json, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>404 for another jurisdiction than ours; null when the call may go on. The key was checked by the scheme.</summary>
+    private static IResult? Refusal(HttpContext http, IFormCollection? form)
+    {
+        var jurisdiction = Text(http.Request.Query["jurisdiction_id"]) ?? (form is null ? null : Text(form["jurisdiction_id"]));
+        return jurisdiction is null || Jurisdictions.Contains(jurisdiction, StringComparer.OrdinalIgnoreCase) ? null
+            : Error(StatusCodes.Status404NotFound, $"jurisdiction_id '{jurisdiction}' is not served here; this endpoint serves {string.Join(" or ", Jurisdictions)}");
+    }
+
+    private static IResult? NotReady(LiveState live) => live.Current.IsHydrated ? null
+        : Error(StatusCodes.Status503ServiceUnavailable, "the command center is still loading its state; retry in a moment");
+
+    private static string? Text(Microsoft.Extensions.Primitives.StringValues values) => values.ToString().Trim() is { Length: > 0 } v ? v : null;
+
+    /// <summary>The spec's error body: an array of code and description, with the same HTTP status.</summary>
+    public static IResult Error(int status, string description) =>
+        Results.Json(new[] { new { code = status, description } }, Json, statusCode: status);
+}

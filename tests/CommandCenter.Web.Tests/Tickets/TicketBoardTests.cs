@@ -1,0 +1,180 @@
+using Bunit;
+using CommandCenter.Core.EventLog;
+using CommandCenter.Core.Events;
+using CommandCenter.Infrastructure.Security;
+using CommandCenter.Web.Components.Pages.Tickets;
+using static CommandCenter.Web.Tests.Tickets.TicketBoardBed;
+
+namespace CommandCenter.Web.Tests.Tickets;
+
+public sealed class TicketBoardTests
+{
+    /// <summary>Two overdue tickets, two due later, one closed; returned in the board's expected order, closed last.</summary>
+    private static async Task<Guid[]> SeedAsync(TicketBoardBed bed)
+    {
+        Guid overdueMost = Guid.NewGuid(), overdue = Guid.NewGuid(), dueSoon = Guid.NewGuid(), dueLater = Guid.NewGuid(), closed = Guid.NewGuid();
+        await bed.AppendAsync(
+            Received(dueLater, Now.AddHours(-1), Now.AddHours(5), category: "物业管理", content: "电梯故障"),
+            Received(overdue, Now.AddDays(-2), Now.AddHours(-1), content: "夜间施工噪音"),
+            Received(dueSoon, Now.AddHours(-1), Now.AddHours(1), category: "市容环境", content: "垃圾满溢"),
+            Received(overdueMost, Now.AddDays(-3), Now.AddDays(-2), content: "酒吧噪音"),
+            Received(closed, Now.AddDays(-1), Now.AddDays(1), category: "市容环境", content: "小广告"),
+            Event(new TicketAssigned(closed, "city-management"), Now.AddHours(-20)),
+            Event(new TicketFeedback(closed, "已清除"), Now.AddHours(-10)),
+            Event(new TicketVerified(closed, "市民满意"), Now.AddHours(-9)),
+            Event(new TicketClosed(closed), Now.AddHours(-8)));
+        return [overdueMost, overdue, dueSoon, dueLater, closed];
+    }
+
+    private static List<string> Rows(IRenderedComponent<TicketBoard> cut) =>
+        [.. cut.FindAll("tr[data-testid='ticket-row']").Select(r => r.GetAttribute("data-ticket")!)];
+
+    private static List<string> Ids(params Guid[] ids) => [.. ids.Select(i => i.ToString())];
+
+    [Fact]
+    public async Task Board_OpenTickets_ListsOverdueFirstThenByDueTime()
+    {
+        await using var bed = await StartAsync();
+        var t = await SeedAsync(bed);
+
+        var cut = bed.Ctx.Render<TicketBoard>();
+
+        Assert.Equal(Ids(t[0], t[1], t[2], t[3]), Rows(cut));
+        Assert.Equal("true", cut.Find($"tr[data-ticket='{t[0]}']").GetAttribute("data-overdue"));
+        Assert.Equal("false", cut.Find($"tr[data-ticket='{t[2]}']").GetAttribute("data-overdue"));
+        Assert.Contains("超期 1小时0分", cut.Find($"tr[data-ticket='{t[1]}'] [data-testid='countdown']").TextContent);
+        Assert.Contains("剩余 5小时0分", cut.Find($"tr[data-ticket='{t[3]}'] [data-testid='countdown']").TextContent);
+    }
+
+    [Fact]
+    public async Task Board_Filters_NarrowByStatusCategoryOverdueAndText()
+    {
+        await using var bed = await StartAsync();
+        var t = await SeedAsync(bed);
+        var cut = bed.Ctx.Render<TicketBoard>();
+
+        cut.Find("[data-testid='filter-status']").Change(nameof(Web.Tickets.TicketStatusFilter.All));
+        Assert.Equal(Ids(t), Rows(cut));
+
+        cut.Find("[data-testid='filter-category']").Change("市容环境");
+        Assert.Equal(Ids(t[2], t[4]), Rows(cut));
+
+        cut.Find("[data-testid='filter-status']").Change(nameof(Web.Tickets.TicketStatusFilter.Closed));
+        Assert.Equal(Ids(t[4]), Rows(cut));
+
+        cut.Find("[data-testid='filter-category']").Change("");
+        cut.Find("[data-testid='filter-status']").Change(nameof(Web.Tickets.TicketStatusFilter.Open));
+        cut.Find("[data-testid='filter-overdue']").Change(true);
+        Assert.Equal(Ids(t[0], t[1]), Rows(cut));
+
+        cut.Find("[data-testid='filter-overdue']").Change(false);
+        cut.Find("[data-testid='filter-text']").Input("电梯");
+        Assert.Equal(Ids(t[3]), Rows(cut));
+
+        cut.Find("[data-testid='filter-text']").Input("");
+        cut.Find("[data-testid='filter-street']").Change("hunanlu");
+        Assert.Empty(Rows(cut));
+    }
+
+    [Fact]
+    public async Task Board_StreetDirector_SeesOnlyTheirStreetAndNoStreetChoice()
+    {
+        await using var bed = await StartAsync("director.ninghailu", Roles.StreetDirector, street: "ninghailu");
+        Guid own = Guid.NewGuid(), other = Guid.NewGuid();
+        await bed.AppendAsync(
+            Received(own, Now.AddHours(-1), Now.AddHours(3)),
+            Received(other, Now.AddHours(-1), Now.AddHours(2), street: "hunanlu"));
+
+        var cut = bed.Ctx.Render<TicketBoard>();
+
+        Assert.Equal(Ids(own), Rows(cut));
+        Assert.Empty(cut.FindAll("[data-testid='filter-street']"));
+        Assert.Contains("宁海路街道", cut.Find("[data-testid='own-street']").TextContent);
+    }
+
+    [Fact]
+    public async Task Board_NewTicketInTheLog_AppearsWithoutReload()
+    {
+        await using var bed = await StartAsync();
+        var t = await SeedAsync(bed);
+        var cut = bed.Ctx.Render<TicketBoard>();
+        var fresh = Guid.NewGuid();
+
+        await bed.AppendAsync(Received(fresh, Now.AddMinutes(-1), Now.AddMinutes(30)));
+
+        cut.WaitForAssertion(() => Assert.Equal(Ids(t[0], t[1], fresh, t[2], t[3]), Rows(cut)), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Drawer_OpenTicket_ShowsItsFieldsWhistleLinkAndTimeline()
+    {
+        await using var bed = await StartAsync();
+        var id = Guid.NewGuid();
+        var received = Received(id, Now.AddHours(-2), Now.AddHours(22), content: "楼上深夜装修");
+        var assigned = Event(new TicketAssigned(id, "enforcement-bureau"), Now.AddHours(-1), actor: new Actor("operator", ActorRoles.Operator));
+        await bed.AppendAsync(received, assigned);
+        await bed.RecordHistoryAsync(id, received, assigned);
+        var cut = bed.Ctx.Render<TicketBoard>();
+
+        cut.Find($"tr[data-ticket='{id}'] [data-testid='open-ticket']").Click();
+
+        var drawer = cut.Find("[data-testid='ticket-drawer']");
+        Assert.Equal(id.ToString(), drawer.GetAttribute("data-ticket"));
+        Assert.Equal("楼上深夜装修", cut.Find("[data-testid='drawer-content']").TextContent);
+        Assert.Contains("宁海路街道 综合行政执法局", cut.Find("[data-testid='drawer-body']").TextContent);
+        Assert.Contains("剩余", cut.Find("[data-testid='drawer-due']").TextContent);
+        Assert.Equal($"/whistles/new?source=ticket%3A{id}&street=ninghailu", cut.Find("[data-testid='blow-whistle']").GetAttribute("href"));
+        cut.WaitForAssertion(() =>
+        {
+            var steps = cut.FindAll("[data-testid='timeline'] li");
+            Assert.Equal([EventTypes.TicketReceived, EventTypes.TicketAssigned], steps.Select(s => s.GetAttribute("data-timeline-type")));
+            Assert.Contains("hotline-12345", steps[0].TextContent);
+            Assert.Contains("operator · operator", steps[1].TextContent);
+        });
+    }
+
+    [Fact]
+    public async Task Assign_NothingChosen_SaysWhatIsMissingAndSendsNothing()
+    {
+        await using var bed = await StartAsync();
+        var id = Guid.NewGuid();
+        await bed.AppendAsync(Received(id, Now.AddHours(-1), Now.AddHours(3)));
+        var cut = bed.Ctx.Render<TicketBoard>();
+        cut.Find($"tr[data-ticket='{id}'] [data-testid='open-ticket']").Click();
+
+        cut.Find("[data-testid='assign-submit']").Click();
+
+        Assert.Contains("请选择承办部门", cut.Find("[data-testid='assign-error']").TextContent);
+        Assert.Single(await bed.Memory.ReadAfterAsync(LogPosition.Start, 10));
+    }
+
+    [Fact]
+    public async Task Feedback_LogDown_ShowsTheReasonKeepsTheTextAndRetrySendsIt()
+    {
+        await using var bed = await StartAsync();
+        var id = Guid.NewGuid();
+        await bed.AppendAsync(Received(id, Now.AddHours(-2), Now.AddHours(3)), Event(new TicketAssigned(id, "city-management"), Now.AddHours(-1)));
+        var cut = bed.Ctx.Render<TicketBoard>();
+        cut.Find($"tr[data-ticket='{id}'] [data-testid='open-ticket']").Click();
+        bed.Log.FailAppends = true;
+
+        cut.Find("[data-testid='feedback-input']").Change("已责令施工单位停止夜间作业");
+        cut.Find("[data-testid='feedback-submit']").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("未能记录，请重试", cut.Find("[data-testid='feedback-error']").TextContent));
+        Assert.Equal("已责令施工单位停止夜间作业", cut.Find("[data-testid='feedback-input']").GetAttribute("value"));
+        Assert.Equal(2, (await bed.Memory.ReadAfterAsync(LogPosition.Start, 10)).Count);
+
+        bed.Log.FailAppends = false;
+        cut.Find("[data-testid='feedback-retry']").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='action-sent']")));
+        Assert.Empty(cut.FindAll("[data-testid='feedback-error']"));
+        var sent = (await bed.Memory.ReadAfterAsync(LogPosition.Start, 10))[^1].Fields;
+        Assert.Equal(EventTypes.TicketFeedback, sent[EnvelopeFields.Type]);
+        Assert.Contains("已责令施工单位停止夜间作业", sent[EnvelopeFields.Data]);
+        Assert.Contains("\"userId\":\"operator\"", sent[EnvelopeFields.Data]);
+        await bed.CatchUpAsync();
+        cut.WaitForAssertion(() => Assert.Equal("Answered", cut.Find($"tr[data-ticket='{id}']").GetAttribute("data-status")), TimeSpan.FromSeconds(5));
+    }
+}
