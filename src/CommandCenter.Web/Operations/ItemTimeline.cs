@@ -8,7 +8,9 @@ using Dapper;
 namespace CommandCenter.Web.Operations;
 
 /// <summary>One step in an item's history: what happened, when, from which source, and who did it.</summary>
-public sealed record TimelineEntry(long Seq, string EnvelopeId, string Type, DateTimeOffset OccurredAt, string Source, Actor? Actor, string Data);
+/// <param name="ActorName">The actor's account as people know it ("王工 (director.ninghailu)"), when the account exists.</param>
+public sealed record TimelineEntry(
+    long Seq, string EnvelopeId, string Type, DateTimeOffset OccurredAt, string Source, Actor? Actor, string Data, string? ActorName = null);
 
 /// <summary>
 /// An item's timeline (ticket, incident, whistle, dispatch): the applied events that changed it, in log order, read
@@ -30,8 +32,20 @@ public sealed class ItemTimeline(IDbConnectionFactory db)
             ORDER BY seq
             {db.Dialect.Limit("max")}
             """, new { street, pattern = $"%{entity}%", max = MaxEntries }, cancellationToken: ct));
-        return [.. rows.Select(r => new TimelineEntry(r.Seq, r.EnvelopeId, r.Type,
-            DateTimeOffset.Parse(r.OccurredAt, CultureInfo.InvariantCulture), r.Source, ActorOf(r.Data), r.Data))];
+        var entries = rows.Select(r => new TimelineEntry(r.Seq, r.EnvelopeId, r.Type,
+            DateTimeOffset.Parse(r.OccurredAt, CultureInfo.InvariantCulture), r.Source, ActorOf(r.Data), r.Data)).ToList();
+        var names = await NamesAsync(connection, entries.Select(e => e.Actor?.UserId).OfType<string>().Distinct().ToList(), ct);
+        return [.. entries.Select(e => e.Actor is { } actor && names.TryGetValue(actor.UserId, out var name) ? e with { ActorName = name } : e)];
+    }
+
+    /// <summary>Events carry the stable account id; people recognise the user name and display name.</summary>
+    private static async Task<Dictionary<string, string>> NamesAsync(System.Data.Common.DbConnection connection, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+            return [];
+        var users = await connection.QueryAsync<(string Id, string UserName, string? DisplayName)>(new CommandDefinition(
+            "SELECT id, user_name, display_name FROM users WHERE id IN @ids", new { ids }, cancellationToken: ct));
+        return users.ToDictionary(u => u.Id, u => u.DisplayName is { Length: > 0 } display ? $"{display} ({u.UserName})" : u.UserName);
     }
 
     private static Actor? ActorOf(string data)

@@ -52,7 +52,8 @@ public sealed class TicketBoardBrowserTests
         await Expect(drawer.Locator("[data-testid='drawer-status']")).ToContainTextAsync("办理中", new() { Timeout = 10_000 });
         await Expect(drawer.Locator("[data-testid='drawer-body']")).ToContainTextAsync("宁海路街道 城市管理部");
         var assigned = drawer.Locator("[data-timeline-type='ticket.assigned']");
-        await Expect(assigned).ToContainTextAsync("· operator", new() { Timeout = 10_000 });
+        // The actor by the name people know, not the account id the event carries.
+        await Expect(assigned).ToContainTextAsync("指挥中心值班员 (operator) · operator", new() { Timeout = 10_000 });
         await Expect(row).ToHaveAttributeAsync("data-status", "Assigned");
         Assert.Empty(await page.Locator(".form-error").AllAsync());
     }
