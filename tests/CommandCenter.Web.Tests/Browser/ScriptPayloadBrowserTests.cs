@@ -71,6 +71,36 @@ public sealed class ScriptPayloadBrowserTests
         Assert.Empty(cspErrors);
     }
 
+    [Theory]
+    [InlineData("/tickets")]
+    [InlineData("/whistles")]
+    [InlineData("/dispatch")]
+    [InlineData("/street/ninghailu")]
+    public async Task Console_EventsWithScriptInEveryTextField_ShowTheTextAndRunNothing(string console)
+    {
+        await using var factory = new WallAppFactory();
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var events = EventsWithPayloads(DateTimeOffset.UtcNow).ToList();
+        await factory.Services.GetRequiredService<IEventLog>().AppendAsync(events);
+        var live = factory.Services.GetRequiredService<CommandCenter.Web.Live.LiveState>();
+        await Fakes.TestWait.UntilAsync(() => live.Current.State.AppliedCount >= events.Count, "the live state applied the payload events");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+        var dialogs = new List<string>();
+        page.Dialog += (_, dialog) => { dialogs.Add(dialog.Message); _ = dialog.DismissAsync(); };
+
+        await SignIn.InBrowserAsync(page, address, "operator", returnUrl: console);
+        await page.Locator("[data-circuit='connected']").First.WaitForAsync(new() { Timeout = 20_000 });
+
+        await Expect(page.Locator("body")).ToContainTextAsync("<script>window.__xss='script'</script>", new() { Timeout = 10_000 });
+        Assert.Null(await page.EvaluateAsync<string?>("() => window.__xss ?? null"));
+        Assert.Empty(dialogs);
+        Assert.Equal(0, await page.Locator("main img[src='x'], main svg[onload], main a[href^='javascript']").CountAsync());
+    }
+
     [Fact]
     public async Task AuditPage_UserNameWithScript_ShowsTheTextAndRunsNothing()
     {
