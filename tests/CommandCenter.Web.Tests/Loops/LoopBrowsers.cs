@@ -46,6 +46,16 @@ internal sealed class LoopBrowsers : IAsyncDisposable
         return page;
     }
 
+    /// <summary>A new context with no sign-in (a wall screen opening its kiosk link) on <paramref name="url"/>.</summary>
+    public async Task<IPage> OpenAsync(string url, string root)
+    {
+        var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(url);
+        await WaitForCircuitAsync(page, root);
+        return page;
+    }
+
     /// <summary>A second tab in the same person's context (same sign-in).</summary>
     public async Task<IPage> OpenTabAsync(IPage signedIn, string path, string root)
     {
