@@ -12,7 +12,7 @@ namespace CommandCenter.Web.Tests.Loops;
 /// <summary>
 /// A missed report-in, end to end (issue #5): with a short configured report-in time, a work-advance whistle nobody
 /// reports in to is marked missed and escalated to a tough-problem whistle by the deadline watcher; the district
-/// operator's open whistle board, the street leader's page and a wall screen set to take over on missed report-ins
+/// operator's open whistle board, the street leader's pages and a wall screen set to take over on missed report-ins
 /// all show it without a reload.
 /// </summary>
 public sealed class EscalationLoopBrowserTests
@@ -37,8 +37,10 @@ public sealed class EscalationLoopBrowserTests
         var operatorPage = await browsers.SignedInAsync("operator", "/whistles", ".whistles-page");
 
         var leader = await browsers.SignedInAsync("leader.ninghailu", "/whistles/new", ".blow-page");
+        var street = await browsers.OpenTabAsync(leader, "/street/ninghailu", ".street-console");
         // A street leader blows work-advance whistles only.
         await Expect(leader.Locator("[data-testid='level-ToughProblem']")).ToHaveCountAsync(0);
+        await Expect(leader.Locator("[data-testid='blow-deadline']")).ToContainTextAsync("8 秒 s");
         await leader.Locator("[data-testid='blow-title']").FillAsync("宁海路小区加装电梯管线迁移");
         await leader.Locator("[data-testid='blow-title']").PressAsync("Tab");
         await leader.Locator("[data-testid='dept-chengguan']").CheckAsync();
@@ -67,6 +69,11 @@ public sealed class EscalationLoopBrowserTests
         await Expect(link).ToHaveAttributeAsync("data-status", "overdue", Soon.Attribute);
         await Expect(detail.Locator("g[data-link-id='summons-chengguan'] path").First).ToHaveAttributeAsync("stroke", "#ef4444", Soon.Attribute);
         await Expect(leaderDetail.Locator("[data-testid='detail-level']")).ToHaveTextAsync("攻坚克难哨", Soon.ExactText);
+        // The street's console counts it overdue and shows its new level.
+        var item = street.Locator($"[data-testid='street-whistles'] li[data-whistle='{whistle}']");
+        await Expect(item).ToContainTextAsync("攻坚克难哨", Soon.Text);
+        await Expect(item).ToHaveClassAsync("overdue");
+        await Expect(street.Locator("[data-testid='overdue-whistles']")).ToContainTextAsync("1 超期");
 
         // Its history names the watcher as the one who acted.
         var entries = detail.Locator("[data-testid='timeline'] li[data-timeline-type]");
@@ -84,7 +91,7 @@ public sealed class EscalationLoopBrowserTests
         await Expect(takeover).ToContainTextAsync("宁海路");
         await Expect(takeover).ToContainTextAsync("宁海路小区加装电梯管线迁移");
 
-        foreach (var page in new[] { operatorPage, leader, wall })
+        foreach (var page in new[] { operatorPage, leader, street, wall })
             await LoopBrowsers.AssertNotReloadedAsync(page);
     }
 }
