@@ -49,5 +49,6 @@ public sealed record OidcSettings(string Authority, string ClientId, string? Cli
         o.Scope.Clear();
         o.Scope.Add("openid");
         o.Scope.Add("profile");
+        o.Events.OnRemoteFailure = OidcRemoteFailure.HandleAsync;
     }
 }
