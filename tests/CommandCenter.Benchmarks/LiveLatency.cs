@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using CommandCenter.Core.Events;
+using CommandCenter.Infrastructure.Security;
 using CommandCenter.Web.Live;
+using CommandCenter.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using StackExchange.Redis;
@@ -61,7 +63,9 @@ internal static class LiveLatency
         if (withBrowser)
         {
             await page.AddInitScriptAsync(ObserveRows);
-            await page.GotoAsync($"{address}/wall");
+            // The wall as a wall screen opens it: a kiosk token bound to the wall, its URL opened once.
+            var (token, secret) = await app.Services.GetRequiredService<KioskTokenStore>().CreateAsync("benchmark screen", ["wall"], "benchmark");
+            await page.GotoAsync(KioskLinks.UrlFor(address, token, secret));
             await page.Locator(".wall[data-circuit='connected']").WaitForAsync(new() { Timeout = 30_000 });
         }
 
