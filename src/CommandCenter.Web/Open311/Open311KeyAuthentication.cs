@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CommandCenter.Infrastructure.Security;
@@ -29,16 +28,7 @@ public sealed class Open311KeyAuthenticationHandler(
     {
         if (await KeyOfAsync(Request) is not { Length: > 0 } secret)
             return AuthenticateResult.NoResult();
-        if (await keys.FindActiveAsync(secret, Context.RequestAborted) is not { } key)
-            return AuthenticateResult.Fail("unknown or revoked API key");
-        var identity = new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, $"api-key:{key.Id}"),
-            new Claim(ClaimTypes.Name, key.Source),
-            new Claim(CcClaims.ApiKeySource, key.Source),
-            new Claim(CcClaims.ApiKeyId, key.Id),
-        ], SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        return await ApiKeyAuthenticationHandler.AuthenticateKeyAsync(keys, secret, SchemeName, Context.RequestAborted);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -25,7 +25,13 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         if (KeyOf(Request) is not { Length: > 0 } secret)
             return AuthenticateResult.NoResult();
-        if (await keys.FindActiveAsync(secret, Context.RequestAborted) is not { } key)
+        return await AuthenticateKeyAsync(keys, secret, SchemeName, Context.RequestAborted);
+    }
+
+    /// <summary>A producer key's principal (its source system), or the failure every key scheme reports.</summary>
+    public static async Task<AuthenticateResult> AuthenticateKeyAsync(ApiKeyStore keys, string secret, string scheme, CancellationToken ct)
+    {
+        if (await keys.FindActiveAsync(secret, ct) is not { } key)
             return AuthenticateResult.Fail("unknown or revoked API key");
         var identity = new ClaimsIdentity(
         [
@@ -33,8 +39,8 @@ public sealed class ApiKeyAuthenticationHandler(
             new Claim(ClaimTypes.Name, key.Source),
             new Claim(CcClaims.ApiKeySource, key.Source),
             new Claim(CcClaims.ApiKeyId, key.Id),
-        ], SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        ], scheme);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), scheme));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
