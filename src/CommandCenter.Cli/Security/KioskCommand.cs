@@ -14,7 +14,7 @@ internal static class KioskCommand
     {
         var name = new Option<string>("--name") { Description = "the screen's name, e.g. 指挥大厅主屏", Required = true };
         var views = new Option<string>("--views") { Description = "comma-separated views the screen may show: wall, or kiosk screen names", Required = true };
-        var baseUrl = new Option<string?>("--base-url") { Description = "the address screens open (default: Security:PublicUrl, http://localhost:5000)" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "the address screens open (default: Security:PublicUrl, else http://127.0.0.1:5080, where the first README command serves)" };
         var create = new Command("create", "create a read-only kiosk token; the screen's URL is the last line printed") { name, views, baseUrl };
         create.SetAction(async (parse, ct) =>
         {
@@ -24,7 +24,7 @@ internal static class KioskCommand
             {
                 var (token, secret) = await services.GetRequiredService<KioskTokenStore>().CreateAsync(
                     parse.GetValue(name)!, parse.GetValue(views)!.Split(','), "cli", ct);
-                var address = parse.GetValue(baseUrl) ?? configuration["Security:PublicUrl"] ?? "http://localhost:5000";
+                var address = parse.GetValue(baseUrl) ?? configuration["Security:PublicUrl"] ?? "http://127.0.0.1:5080";
                 Console.WriteLine($"kiosk token {token.Id} for '{token.Name}' ({string.Join(", ", token.Views)}); open this URL once on the screen:");
                 Console.WriteLine(KioskUrl(address, token, secret));
                 return 0;

@@ -24,7 +24,7 @@ public sealed class SecurityOptions
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The address users open, used in printed kiosk URLs (the CLI) when no --base-url is given.</summary>
-    public string PublicUrl { get; set; } = "http://localhost:5000";
+    public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
 
     public string? Problem() =>
         SignInPerMinute < 1 || IngestPerMinute < 1 || CommandsPerMinute < 1 || HubInvocationsPer10Seconds < 1
