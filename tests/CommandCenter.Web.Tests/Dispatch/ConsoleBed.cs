@@ -68,7 +68,7 @@ internal sealed class ConsoleBed : IAsyncDisposable
     public async Task TailAsync()
     {
         await Live.PollOnceAsync(default);
-        Time.Advance(Web.Components.Operations.Dispatching.LiveRefresh.Throttle);
+        Time.Advance(Web.Components.Operations.LiveRefresh.Throttle);
     }
 
     /// <summary>What consoles appended (source <c>console</c>) of the given type; the given producer events are not counted.</summary>

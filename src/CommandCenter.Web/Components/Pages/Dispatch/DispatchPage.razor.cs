@@ -3,6 +3,7 @@ using CommandCenter.Core.Events;
 using CommandCenter.Core.Reference;
 using CommandCenter.Core.State;
 using CommandCenter.Web.Commands;
+using CommandCenter.Web.Components.Operations;
 using CommandCenter.Web.Components.Operations.Dispatching;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Operations;

@@ -1,5 +1,6 @@
 using CommandCenter.Core.Reference;
 using CommandCenter.Core.State;
+using CommandCenter.Web.Components.Operations;
 using CommandCenter.Web.Components.Operations.Dispatching;
 using CommandCenter.Web.Live;
 using Microsoft.AspNetCore.Components;

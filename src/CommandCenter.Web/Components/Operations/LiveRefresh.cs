@@ -1,6 +1,6 @@
 using CommandCenter.Web.Live;
 
-namespace CommandCenter.Web.Components.Operations.Dispatching;
+namespace CommandCenter.Web.Components.Operations;
 
 /// <summary>
 /// Re-renders a console page while it is open: when the live state moves (coalesced, at most one render per
