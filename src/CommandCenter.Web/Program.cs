@@ -1,13 +1,14 @@
 using CommandCenter.Infrastructure;
 using CommandCenter.Infrastructure.Simulation;
 using CommandCenter.Web;
-using CommandCenter.Web.Components;
 using CommandCenter.Web.Account;
 using CommandCenter.Web.Api;
 using CommandCenter.Web.Health;
 using CommandCenter.Web.Hubs;
+using CommandCenter.Web.Kiosk;
 using CommandCenter.Web.Open311;
 using CommandCenter.Web.Security;
+using CommandCenter.Web.Shared;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 

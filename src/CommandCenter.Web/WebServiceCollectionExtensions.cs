@@ -5,9 +5,10 @@ using CommandCenter.Core.Kpis;
 using CommandCenter.Core.Reducing;
 using CommandCenter.Core.Reference;
 using CommandCenter.Web.Hubs;
+using CommandCenter.Web.Kiosk;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Open311;
-using CommandCenter.Web.Kiosk;
+using CommandCenter.Web.Shared;
 using CommandCenter.Web.Wall;
 using CommandCenter.Web.Wall.Replay;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,12 +36,12 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<WallViewBuilder>();
         services.AddSingleton<WallFeed>();
         services.AddHostedService<WallFeedStarter>();
-        services.AddSingleton<Commands.ConsoleCommandService>();
-        services.AddScoped<Operations.ConsoleSession>();
+        services.AddSingleton<ConsoleCommandService>();
+        services.AddScoped<ConsoleSession>();
         services.AddSingleton(sp => StreetMapShapes.Load(configuration, WebRootLocator.Resolve(configuration),
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton<ReplayHistory>();
-        services.AddSingleton<Operations.ItemTimeline>();
+        services.AddSingleton<ItemTimeline>();
         services.AddSingleton<ReplayIndex>();
         services.AddSingleton<KioskStore>();
         services.AddSingleton<TakeoverService>();

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using CommandCenter.Core.Events;
 using CommandCenter.Infrastructure.Security;
+using CommandCenter.Web.Kiosk;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Security;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using System.Text;
 using CommandCenter.Core.State;
-using CommandCenter.Web.Commands;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Security;
+using CommandCenter.Web.Shared;
 
 namespace CommandCenter.Web.Api;
 

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using CommandCenter.Infrastructure.Security;
-using CommandCenter.Web.Security.Hubs;
+using CommandCenter.Web.Hubs;
+using CommandCenter.Web.Kiosk;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;

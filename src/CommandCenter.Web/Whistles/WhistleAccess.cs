@@ -8,7 +8,7 @@ namespace CommandCenter.Web.Whistles;
 
 /// <summary>
 /// Who sees and does what on the whistle pages. The pages offer only what these allow; the command service and the
-/// reducer check every action again (Commands/ConsoleCommandService, DistrictReducer.Actors).
+/// reducer check every action again (Shared/ConsoleCommandService, DistrictReducer.Actors).
 /// </summary>
 public static class WhistleAccess
 {

@@ -2,7 +2,7 @@ using Bunit;
 using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Events;
 using CommandCenter.Infrastructure.Security;
-using CommandCenter.Web.Components.Pages.Tickets;
+using CommandCenter.Web.Tickets;
 using static CommandCenter.Web.Tests.Tickets.TicketBoardBed;
 
 namespace CommandCenter.Web.Tests.Tickets;

@@ -2,8 +2,8 @@ using Bunit;
 using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.State;
-using CommandCenter.Web.Components.Pages.Whistles;
 using CommandCenter.Web.Tests.Fakes;
+using CommandCenter.Web.Whistles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json;
+using CommandCenter.Core.Events;
+using CommandCenter.Core.Reference;
+using CommandCenter.Core.State;
+
+namespace CommandCenter.Web.Dispatches;
+
+/// <summary>A street team as the board shows it: its live status (no state yet means available) and what it is on.</summary>
+public sealed record TeamRow(TeamInfo Team, string Street, TeamStatus Status, Dispatch? Active, Incident? Incident)
+{
+    public bool IsAvailable => Status == TeamStatus.Available && Active is null;
+}
+
+/// <summary>
+/// What the dispatch console and the street view read from one live state: the incident queue, the teams per street,
+/// the active dispatches. Pure functions of the state and the reader's scope; the pages only render them.
+/// </summary>
+public static class DispatchBoard
+{
+    /// <summary>Rows rendered at most per list: the rest are counted, not drawn.</summary>
+    public const int ListCap = 200;
+
+    /// <summary>
+    /// Open incidents waiting for a team, most severe first (1 is the most severe), then oldest first: those with an
+    /// active dispatch, or one this page has just sent, are out of the queue until it ends or is refused.
+    /// </summary>
+    public static IReadOnlyList<Incident> Queue(DistrictState state, Func<string, bool> canRead, string? street, string? category, IReadOnlySet<Guid> sending)
+    {
+        var busy = ActiveByIncident(state);
+        return [.. state.Incidents.Values
+            .Where(i => i.IsOpen && canRead(i.Street) && (street is null || i.Street == street) && (category is null || i.Category == category)
+                && !busy.ContainsKey(i.Id) && !sending.Contains(i.Id))
+            .OrderBy(i => i.Severity).ThenBy(i => i.ReportedAt).ThenBy(i => i.Id)];
+    }
+
+    /// <summary>The categories of the open incidents the reader sees, for the filter.</summary>
+    public static IReadOnlyList<string> Categories(DistrictState state, Func<string, bool> canRead, string? street) =>
+        [.. state.Incidents.Values.Where(i => i.IsOpen && canRead(i.Street) && (street is null || i.Street == street))
+            .Select(i => i.Category).Distinct().Order(StringComparer.Ordinal)];
+
+    public static Dictionary<Guid, Dispatch> ActiveByIncident(DistrictState state)
+    {
+        var byIncident = new Dictionary<Guid, Dispatch>();
+        foreach (var dispatch in state.Dispatches.Values)
+            if (dispatch.IsActive && dispatch.IncidentId is { } incident)
+                byIncident[incident] = dispatch;
+        return byIncident;
+    }
+
+    /// <summary>Active dispatches the reader sees, oldest first.</summary>
+    public static IReadOnlyList<Dispatch> Active(DistrictState state, Func<string, bool> canRead, string? street) =>
+        [.. state.Dispatches.Values.Where(d => d.IsActive && canRead(d.Street) && (street is null || d.Street == street))
+            .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id)];
+
+    /// <summary>An incident's dispatches, newest first.</summary>
+    public static IReadOnlyList<Dispatch> OfIncident(DistrictState state, Guid incident) =>
+        [.. state.Dispatches.Values.Where(d => d.IncidentId == incident).OrderByDescending(d => d.CreatedAt)];
+
+    public static IReadOnlyList<TeamRow> Teams(DistrictState state, Street street) =>
+        [.. street.Teams.Select(team => Team(state, team, street.Code))];
+
+    public static TeamRow Team(DistrictState state, TeamInfo team, string street)
+    {
+        if (!state.Teams.TryGetValue(team.Id, out var live))
+            return new TeamRow(team, street, TeamStatus.Available, null, null);
+        var active = live.ActiveDispatchId is { } id && state.Dispatches.TryGetValue(id, out var d) ? d : null;
+        var incident = active?.IncidentId is { } incidentId && state.Incidents.TryGetValue(incidentId, out var i) ? i : null;
+        return new TeamRow(team, street, live.Status, active, incident);
+    }
+
+    public static bool IsOverdue(Incident i, DateTimeOffset now) => i.IsOpen && (i.DeadlineMissed || (i.DueAt is { } due && due < now));
+
+    public static bool IsOverdue(Ticket t, DateTimeOffset now) => t.IsOpen && (t.DeadlineMissed || t.DueAt < now);
+
+    /// <summary>Active and a summoned department has missed, or is past, its report-in deadline.</summary>
+    public static bool IsOverdue(Whistle w, DateTimeOffset now) =>
+        w.IsActive && w.Departments.Any(d => d.Missed || (d.ReportedAt is null && w.ReportDueAt < now));
+
+    /// <summary>Status as the wire spells it (<c>en-route</c>, <c>off-duty</c>), for data attributes and tests.</summary>
+    public static string Code<TStatus>(TStatus status) where TStatus : struct, Enum =>
+        JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
+
+    /// <summary>A running timer: <c>m:ss</c> under an hour, <c>h:mm:ss</c> under a day, then days and hours.</summary>
+    public static string Elapsed(DateTimeOffset since, DateTimeOffset now)
+    {
+        var span = now - since;
+        if (span < TimeSpan.Zero) span = TimeSpan.Zero;
+        return span.TotalDays >= 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalDays}d {span.Hours}h")
+            : span.TotalHours >= 1
+                ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}:{span.Minutes:00}:{span.Seconds:00}")
+                : string.Create(CultureInfo.InvariantCulture, $"{span.Minutes}:{span.Seconds:00}");
+    }
+}

@@ -1,0 +1,207 @@
+using System.Security.Claims;
+using CommandCenter.Core.Events;
+using CommandCenter.Core.Reference;
+using CommandCenter.Core.State;
+using CommandCenter.Web.Live;
+using CommandCenter.Web.Security;
+using CommandCenter.Web.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace CommandCenter.Web.Dispatches;
+
+/// <summary>
+/// The dispatch console (执法调度): the incident queue, the team boards, dispatching in two clicks (an incident, then an
+/// available team of its street), each dispatch's stage timers and actions, the incident's own loop.
+/// </summary>
+public sealed partial class DispatchPage : IDisposable
+{
+    [Inject] private LiveState Live { get; set; } = null!;
+    [Inject] private ConsoleSession Session { get; set; } = null!;
+    [Inject] private DistrictModel District { get; set; } = null!;
+    [Inject] private TimeProvider Time { get; set; } = null!;
+
+    [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
+
+    [SupplyParameterFromQuery(Name = "street")] public string? StreetQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "incident")] public Guid? IncidentQuery { get; set; }
+
+    private ClaimsPrincipal _user = new();
+    private LiveRefresh? _refresh;
+    private RejectionWatch<SendingDispatch>? _watch;
+
+    private string? _street;
+    private string? _category;
+    private Guid? _selectedIncident;
+    private Guid? _selectedDispatch;
+    private readonly Dictionary<Guid, SendingDispatch> _sending = [];
+    private LostDispatch? _lost;
+
+    private bool _busy;
+    private string? _error;
+    private Func<Task>? _retry;
+
+    // What the operator typed, kept per item until the action that needs it is appended.
+    private readonly Dictionary<Guid, string> _outcomes = [];
+    private readonly Dictionary<Guid, string> _reasons = [];
+    private readonly Dictionary<Guid, string> _assignTo = [];
+    private readonly Dictionary<Guid, string> _incidentOutcomes = [];
+    private readonly Dictionary<Guid, string> _reopenReasons = [];
+    private Guid? _completing;
+    private Guid? _cancelling;
+
+    private bool StreetLocked => !_user.SeesWholeDistrict();
+
+    private bool CanRead(string street) => _user.CanReadStreet(street);
+
+    private IEnumerable<Street> VisibleStreets => District.Streets.Where(s => CanRead(s.Code) && (_street is null || s.Code == _street));
+
+    protected override async Task OnInitializedAsync()
+    {
+        _user = (await Authentication).User;
+        _street = StreetLocked ? _user.StreetOf() : StreetQuery is { } q && District.StreetsByCode.ContainsKey(q) ? q : null;
+        _selectedIncident = IncidentQuery;
+        if (!RendererInfo.IsInteractive) return;
+        _refresh = new LiveRefresh(Live, Time, () => InvokeAsync(Refresh), tickEverySecond: true);
+        _watch = new RejectionWatch<SendingDispatch>(Live);
+        _watch.Lost += (_, reason, sending) => OnLostFromTail(sending, reason);
+    }
+
+    /// <summary>Drops the dispatches the live state has now applied, then renders.</summary>
+    private void Refresh()
+    {
+        var state = Live.Current.State;
+        foreach (var id in _sending.Keys.Where(state.Dispatches.ContainsKey).ToList())
+            _sending.Remove(id);
+        StateHasChanged();
+    }
+
+    private void OnLostFromTail(SendingDispatch sending, string reason) => _ = InvokeAsync(() => OnLost(sending, reason));
+
+    private static void Typed(Dictionary<Guid, string> texts, Guid id, ChangeEventArgs e) => texts[id] = e.Value as string ?? "";
+
+    private void OnLost(SendingDispatch sending, string reason)
+    {
+        _sending.Remove(sending.DispatchId);
+        _lost = new LostDispatch(sending, reason);
+        _selectedIncident = sending.IncidentId;
+        StateHasChanged();
+    }
+
+    private void SelectIncident(Guid id)
+    {
+        _selectedIncident = id;
+        _selectedDispatch = null;
+        _error = null;
+        _retry = null;
+    }
+
+    private void SelectDispatch(Dispatch dispatch)
+    {
+        _selectedDispatch = dispatch.Id;
+        _selectedIncident = dispatch.IncidentId;
+    }
+
+    private void OnStreetChanged(ChangeEventArgs e)
+    {
+        if (StreetLocked) return;
+        _street = e.Value as string is { Length: > 0 } code && District.StreetsByCode.ContainsKey(code) ? code : null;
+        _category = null;
+    }
+
+    private void OnCategoryChanged(ChangeEventArgs e) => _category = e.Value as string is { Length: > 0 } c ? c : null;
+
+    /// <summary>The second click: sends dispatch.created for this incident and team.</summary>
+    private Task DispatchAsync(Incident incident, string teamId)
+    {
+        var sending = new SendingDispatch(Guid.NewGuid(), incident.Id, teamId, incident.Street);
+        _lost = null;
+        return SendAsync(incident.Street, new DispatchCreated(sending.DispatchId, teamId, incident.Id), sending);
+    }
+
+    private Task DutyAsync(string street, (string TeamId, TeamStatus Status) change) =>
+        SendAsync(street, new TeamStatusChanged(change.TeamId, change.Status));
+
+    private async Task CompleteAsync(Dispatch dispatch)
+    {
+        var outcome = _outcomes.GetValueOrDefault(dispatch.Id)?.Trim();
+        if (string.IsNullOrEmpty(outcome)) { _error = "请填写处置结果 Enter the outcome"; return; }
+        if (await SendAsync(dispatch.Street, new DispatchCompleted(dispatch.Id, outcome)))
+        {
+            _outcomes.Remove(dispatch.Id);
+            _completing = null;
+        }
+    }
+
+    private async Task CancelAsync(Dispatch dispatch)
+    {
+        var reason = _reasons.GetValueOrDefault(dispatch.Id)?.Trim();
+        if (string.IsNullOrEmpty(reason)) { _error = "请填写取消原因 Enter the reason"; return; }
+        if (await SendAsync(dispatch.Street, new DispatchCancelled(dispatch.Id, reason)))
+        {
+            _reasons.Remove(dispatch.Id);
+            _cancelling = null;
+        }
+    }
+
+    private Task AssignAsync(Incident incident) =>
+        SendAsync(incident.Street, new IncidentAssigned(incident.Id, _assignTo.GetValueOrDefault(incident.Id) ?? "enforcement-bureau"));
+
+    private async Task ResolveAsync(Incident incident)
+    {
+        var outcome = _incidentOutcomes.GetValueOrDefault(incident.Id)?.Trim();
+        if (string.IsNullOrEmpty(outcome)) { _error = "请填写处置结果 Enter the outcome"; return; }
+        if (await SendAsync(incident.Street, new IncidentResolved(incident.Id, outcome)))
+            _incidentOutcomes.Remove(incident.Id);
+    }
+
+    private async Task ReopenAsync(Incident incident)
+    {
+        var reason = _reopenReasons.GetValueOrDefault(incident.Id)?.Trim();
+        if (string.IsNullOrEmpty(reason)) { _error = "请填写重启原因 Enter the reason"; return; }
+        if (await SendAsync(incident.Street, new IncidentReopened(incident.Id, reason)))
+            _reopenReasons.Remove(incident.Id);
+    }
+
+    /// <summary>
+    /// Sends one action as the signed-in person. Refused or not recorded: the reason is shown, what was typed stays,
+    /// and Retry sends the same action again. A dispatch is watched until the live state applies or refuses it.
+    /// </summary>
+    private async Task<bool> SendAsync(string street, IEventPayload payload, SendingDispatch? sending = null)
+    {
+        _busy = true;
+        _error = null;
+        _retry = null;
+        try
+        {
+            var result = await Session.SendAsync(street, payload);
+            if (result.Status != CommandStatus.Appended)
+            {
+                _error = ConsoleSession.Explain(result);
+                _retry = () => SendAsync(street, payload, sending);
+                return false;
+            }
+            if (sending is not null && !Live.Current.State.Dispatches.ContainsKey(sending.DispatchId))
+            {
+                _sending[sending.DispatchId] = sending;
+                _watch?.Track(result.EventId!, sending);
+            }
+            return true;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task RetryAsync()
+    {
+        if (_retry is { } retry) await retry();
+    }
+
+    public void Dispose()
+    {
+        _refresh?.Dispose();
+        _watch?.Dispose();
+    }
+}

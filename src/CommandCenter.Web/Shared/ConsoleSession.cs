@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CommandCenter.Core.Events;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace CommandCenter.Web.Shared;
+
+/// <summary>
+/// A console page's way to act: the circuit's signed-in user sends a typed payload through
+/// <see cref="ConsoleCommandService"/>, which adds the actor and checks role, street and live state.
+/// </summary>
+public sealed class ConsoleSession(AuthenticationStateProvider authentication, ConsoleCommandService commands)
+{
+    public async Task<CommandResult> SendAsync(string street, IEventPayload payload, CancellationToken ct = default)
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        var data = (JsonObject)JsonSerializer.SerializeToNode(payload, payload.GetType(), EventJson.Options)!;
+        return await commands.ExecuteAsync(user, new ConsoleCommand(EventTypes.NameOf(payload), street, data), ct);
+    }
+
+    /// <summary>The words a console shows for a result that did not append.</summary>
+    public static string Explain(CommandResult result) => result.Status switch
+    {
+        CommandStatus.Forbidden => $"无权操作 Not allowed: {result.Reason}",
+        CommandStatus.Invalid => $"填写有误 Invalid: {result.Reason}",
+        CommandStatus.Conflict => $"当前状态不允许 Not possible now: {result.Reason}",
+        CommandStatus.Unavailable => $"未能记录，请重试 Not recorded, retry: {result.Reason}",
+        _ => "",
+    };
+}

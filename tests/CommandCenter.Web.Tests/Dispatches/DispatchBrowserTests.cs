@@ -1,0 +1,75 @@
+using CommandCenter.Core.EventLog;
+using CommandCenter.Web.Tests.Browser;
+using CommandCenter.Web.Tests.Fakes;
+using CommandCenter.Web.Tests.Hosting;
+using CommandCenter.Web.Tests.Security;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CommandCenter.Web.Tests.Dispatches;
+
+public sealed class DispatchBrowserTests
+{
+    private static readonly LocatorAssertionsToHaveAttributeOptions Live = new() { Timeout = 10_000 };
+
+    [Fact]
+    public async Task Dispatch_AsDispatcher_FromTheQueueToCompletionWithEveryStepInTheIncidentsTimeline()
+    {
+        await using var factory = new WallAppFactory();
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var incident = Guid.NewGuid();
+        await factory.Services.GetRequiredService<IEventLog>().AppendAsync(
+            [ConsoleBed.Incident(incident, 1, DateTimeOffset.UtcNow.AddMinutes(-3), title: "燃气管道泄漏")]);
+        var team = ConsoleBed.Team(index: 1);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
+
+        await SignIn.InBrowserAsync(page, address, "dispatcher", returnUrl: "/dispatch");
+        await page.Locator("[data-testid=dispatch][data-circuit=connected]").WaitForAsync(new() { Timeout = 20_000 });
+
+        // Two clicks: the incident, then an available team of its street.
+        await page.Locator($"[data-testid=queue-row][data-incident='{incident}'] button").ClickAsync();
+        await page.Locator($"[data-testid=dispatch-team][data-team='{team}']").ClickAsync();
+
+        var row = page.Locator($"[data-testid=dispatch-row][data-team='{team}']");
+        var teamRow = page.Locator($"[data-testid=team-row][data-team='{team}']");
+        await Expect(row).ToHaveAttributeAsync("data-dispatch-status", "created", Live);
+        await Expect(row).ToHaveAttributeAsync("data-incident", incident.ToString());
+        await Expect(teamRow).ToHaveAttributeAsync("data-team-status", "dispatched", Live);
+        await Expect(page.Locator($"[data-testid=queue-row][data-incident='{incident}']")).ToHaveCountAsync(0);
+        await Expect(row.Locator("[data-testid=timer-created]")).Not.ToHaveTextAsync("—");
+
+        await row.Locator("[data-testid=acknowledge]").ClickAsync();
+        await Expect(row).ToHaveAttributeAsync("data-dispatch-status", "acknowledged", Live);
+        await row.Locator("[data-testid=en-route]").ClickAsync();
+        await Expect(row).ToHaveAttributeAsync("data-dispatch-status", "en-route", Live);
+        await Expect(teamRow).ToHaveAttributeAsync("data-team-status", "en-route", Live);
+        await row.Locator("[data-testid=on-scene]").ClickAsync();
+        await Expect(row).ToHaveAttributeAsync("data-dispatch-status", "on-scene", Live);
+        await Expect(teamRow).ToHaveAttributeAsync("data-team-status", "on-scene", Live);
+        await row.Locator("[data-testid=complete]").ClickAsync();
+        await page.Locator("[data-testid=outcome]").FillAsync("已关闭阀门，燃气公司抢修完毕");
+        await page.Locator("[data-testid=confirm-complete]").ClickAsync();
+
+        await Expect(row).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        await Expect(teamRow).ToHaveAttributeAsync("data-team-status", "available", Live);
+        // Back in the queue, waiting for its loop to go on (resolve, verify, close).
+        await Expect(page.Locator($"[data-testid=queue-row][data-incident='{incident}']")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+
+        var timeline = page.Locator($"[data-testid=incident-panel][data-incident='{incident}'] [data-testid=incident-timeline]");
+        await Expect(timeline.Locator("[data-timeline-type='incident.reported']")).ToContainTextAsync("grid-app", new() { Timeout = 10_000 });
+        foreach (var step in new[] { "dispatch.created", "dispatch.acknowledged", "dispatch.en-route", "dispatch.on-scene", "dispatch.completed" })
+        {
+            var entry = timeline.Locator($"[data-timeline-type='{step}']");
+            await Expect(entry).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+            await Expect(entry).ToContainTextAsync("dispatcher");
+        }
+        await Expect(page.Locator($"[data-testid=incident-dispatch][data-dispatch-status='completed']")).ToContainTextAsync("已关闭阀门");
+    }
+}

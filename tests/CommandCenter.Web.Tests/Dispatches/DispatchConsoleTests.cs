@@ -1,0 +1,208 @@
+using Bunit;
+using CommandCenter.Core.Events;
+using CommandCenter.Infrastructure.Security;
+using CommandCenter.Web.Dispatches;
+using CommandCenter.Web.Tests.Fakes;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommandCenter.Web.Tests.Dispatches;
+
+/// <summary>The dispatch console against a real live state and command service on an in-memory log.</summary>
+public sealed class DispatchConsoleTests
+{
+    private static readonly DateTimeOffset Noon = TestEvents.Noon;
+
+    private static string[] QueueIds(IRenderedComponent<DispatchPage> cut) =>
+        [.. cut.FindAll("[data-testid=queue-row]").Select(r => r.GetAttribute("data-incident")!)];
+
+    [Fact]
+    public async Task Queue_OpenIncidents_MostSevereFirstThenOldestAndWithoutThoseOnDispatchOrClosed()
+    {
+        await using var bed = new ConsoleBed();
+        Guid routineOld = Guid.NewGuid(), severeNew = Guid.NewGuid(), severeOld = Guid.NewGuid(), middle = Guid.NewGuid(), onDispatch = Guid.NewGuid(), closed = Guid.NewGuid();
+        await bed.GivenAsync(
+            ConsoleBed.Incident(routineOld, 4, Noon.AddHours(-5)),
+            ConsoleBed.Incident(severeNew, 1, Noon.AddMinutes(-5)),
+            ConsoleBed.Incident(severeOld, 1, Noon.AddHours(-1)),
+            ConsoleBed.Incident(middle, 2, Noon.AddHours(-2), street: "huaqiaolu"),
+            ConsoleBed.Incident(onDispatch, 1, Noon.AddHours(-3)),
+            ConsoleBed.Event(new DispatchCreated(Guid.NewGuid(), ConsoleBed.Team(), onDispatch), Noon.AddMinutes(-170)),
+            ConsoleBed.Incident(closed, 1, Noon.AddHours(-4)),
+            ConsoleBed.Event(new IncidentAccepted(closed), Noon.AddMinutes(-230)),
+            ConsoleBed.Event(new IncidentAssigned(closed, "city-management"), Noon.AddMinutes(-229)),
+            ConsoleBed.Event(new IncidentResolved(closed, "已处置"), Noon.AddMinutes(-228)),
+            ConsoleBed.Event(new IncidentVerified(closed), Noon.AddMinutes(-227)),
+            ConsoleBed.Event(new IncidentClosed(closed), Noon.AddMinutes(-226)));
+
+        var cut = bed.Ctx.Render<DispatchPage>();
+
+        Assert.Equal([severeOld.ToString(), severeNew.ToString(), middle.ToString(), routineOld.ToString()], QueueIds(cut));
+        cut.Find("[data-testid=street-filter]").Change("huaqiaolu");
+        Assert.Equal([middle.ToString()], QueueIds(cut));
+    }
+
+    [Fact]
+    public async Task Dispatch_IncidentThenTeam_SendsExactlyOneDispatchCreatedWithTheChosenTeam()
+    {
+        await using var bed = new ConsoleBed();
+        var incident = Guid.NewGuid();
+        await bed.GivenAsync(ConsoleBed.Incident(incident, 2, Noon.AddMinutes(-10)));
+        var team = ConsoleBed.Team(index: 2);
+        var cut = bed.Ctx.Render<DispatchPage>();
+
+        cut.Find($"[data-testid=queue-row][data-incident='{incident}'] button").Click();
+        cut.Find($"[data-testid=dispatch-team][data-team='{team}']").Click();
+
+        var created = Assert.Single(await bed.AppendedAsync(EventTypes.DispatchCreated));
+        var payload = Assert.IsType<DispatchCreated>(created.Payload);
+        Assert.Equal((team, (Guid?)incident), (payload.TeamId, payload.IncidentId));
+        Assert.Equal(("ninghailu", "console", "dispatcher"), (created.Street, created.Source, created.Actor?.UserId));
+        // Sent, not yet back from the log: out of the queue, shown as being dispatched.
+        Assert.Empty(QueueIds(cut));
+        Assert.Equal(team, cut.Find("[data-testid=sending]").GetAttribute("data-team"));
+
+        await bed.TailAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal("created", cut.Find($"[data-testid=dispatch-row][data-team='{team}']").GetAttribute("data-dispatch-status")));
+        Assert.Equal("dispatched", cut.Find($"[data-testid=team-row][data-team='{team}']").GetAttribute("data-team-status"));
+    }
+
+    [Fact]
+    public async Task Dispatch_LostRaceInTheLog_ShowsWhyAtOnceAndPutsTheIncidentBackInTheQueue()
+    {
+        await using var bed = new ConsoleBed();
+        Guid mine = Guid.NewGuid(), theirs = Guid.NewGuid();
+        await bed.GivenAsync(ConsoleBed.Incident(mine, 2, Noon.AddMinutes(-10)), ConsoleBed.Incident(theirs, 1, Noon.AddMinutes(-5)));
+        var team = ConsoleBed.Team();
+        var cut = bed.Ctx.Render<DispatchPage>();
+        // Another operator's dispatch of the same team is already in the log; this instance's live state has not read it.
+        var competing = Guid.NewGuid();
+        bed.Log.Append(EnvelopeWriter.ToFields(new DispatchCreated(competing, team, theirs), "ninghailu", "console", Noon));
+
+        cut.Find($"[data-testid=queue-row][data-incident='{mine}'] button").Click();
+        cut.Find($"[data-testid=dispatch-team][data-team='{team}']").Click();
+        Assert.Empty(cut.FindAll("[data-testid=action-error]"));
+        await bed.TailAsync();
+
+        cut.WaitForAssertion(() =>
+        {
+            var lost = cut.Find("[data-testid=lost-race]");
+            Assert.Contains("队伍已被派往其他任务", lost.TextContent);
+            Assert.Contains($"is already on dispatch {competing}", lost.TextContent);
+            Assert.Equal(mine.ToString(), lost.GetAttribute("data-incident"));
+        });
+        Assert.Contains(mine.ToString(), QueueIds(cut));
+        Assert.Equal(mine.ToString(), cut.Find("[data-testid=incident-panel]").GetAttribute("data-incident"));
+        Assert.Equal(competing, bed.Live.Current.State.Teams[team].ActiveDispatchId);
+    }
+
+    [Fact]
+    public async Task Timers_DispatchStages_TickEverySecondWhileThePageIsOpen()
+    {
+        await using var bed = new ConsoleBed();
+        Guid incident = Guid.NewGuid(), dispatch = Guid.NewGuid();
+        await bed.GivenAsync(ConsoleBed.Incident(incident, 2, Noon.AddMinutes(-10)),
+            ConsoleBed.Event(new DispatchCreated(dispatch, ConsoleBed.Team(), incident), Noon.AddSeconds(-65)),
+            ConsoleBed.Event(new DispatchAcknowledged(dispatch), Noon.AddSeconds(-20)));
+        var cut = bed.Ctx.Render<DispatchPage>();
+        var row = $"[data-testid=dispatch-row][data-dispatch='{dispatch}']";
+        Assert.Equal("1:05", cut.Find($"{row} [data-testid=timer-created]").TextContent);
+        Assert.Equal("0:20", cut.Find($"{row} [data-testid=timer-acknowledged]").TextContent);
+        Assert.Equal("—", cut.Find($"{row} [data-testid=timer-en-route]").TextContent);
+
+        bed.Time.Advance(TimeSpan.FromSeconds(1));
+
+        cut.WaitForAssertion(() => Assert.Equal("1:06", cut.Find($"{row} [data-testid=timer-created]").TextContent));
+        Assert.Equal("0:21", cut.Find($"{row} [data-testid=timer-acknowledged]").TextContent);
+
+        Assert.Equal(2, bed.Clock.LiveTimers);
+        await bed.Ctx.DisposeComponentsAsync();
+        // Disposed with the page: the one-second ticker and the coalescing timer are gone.
+        Assert.Equal(0, bed.Clock.LiveTimers);
+    }
+
+    [Fact]
+    public async Task Complete_WithoutAnOutcome_IsRefusedOnThePageAndWithOneItIsSent()
+    {
+        await using var bed = new ConsoleBed();
+        Guid incident = Guid.NewGuid(), dispatch = Guid.NewGuid();
+        await bed.GivenAsync(ConsoleBed.Incident(incident, 2, Noon.AddMinutes(-10)),
+            ConsoleBed.Event(new DispatchCreated(dispatch, ConsoleBed.Team(), incident), Noon.AddMinutes(-9)),
+            ConsoleBed.Event(new DispatchEnRoute(dispatch), Noon.AddMinutes(-8)),
+            ConsoleBed.Event(new DispatchOnScene(dispatch), Noon.AddMinutes(-2)));
+        var cut = bed.Ctx.Render<DispatchPage>();
+
+        cut.Find($"[data-dispatch='{dispatch}'] [data-testid=complete]").Click();
+        cut.Find("[data-testid=confirm-complete]").Click();
+        Assert.Contains("请填写处置结果", cut.Find("[data-testid=action-error]").TextContent);
+        Assert.Empty(await bed.AppendedAsync(EventTypes.DispatchCompleted));
+
+        cut.Find("[data-testid=outcome]").Input("摊贩已劝离");
+        cut.Find("[data-testid=confirm-complete]").Click();
+
+        var completed = Assert.IsType<DispatchCompleted>(Assert.Single(await bed.AppendedAsync(EventTypes.DispatchCompleted)).Payload);
+        Assert.Equal((dispatch, "摊贩已劝离"), (completed.DispatchId, completed.Outcome));
+    }
+
+    [Fact]
+    public async Task Page_StreetDirector_SeesOnlyTheirStreetAndCannotChooseAnother()
+    {
+        await using var bed = new ConsoleBed("director.ninghailu", Roles.StreetDirector, street: "ninghailu");
+        Guid own = Guid.NewGuid(), other = Guid.NewGuid();
+        await bed.GivenAsync(ConsoleBed.Incident(own, 3, Noon.AddMinutes(-10)), ConsoleBed.Incident(other, 1, Noon.AddMinutes(-10), street: "huaqiaolu"));
+
+        var navigation = bed.Ctx.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("street", "huaqiaolu"));
+
+        var cut = bed.Ctx.Render<DispatchPage>();
+
+        Assert.Equal([own.ToString()], QueueIds(cut));
+        Assert.True(cut.Find("[data-testid=street-filter]").HasAttribute("disabled"));
+        Assert.Equal(["ninghailu"], cut.FindAll("[data-testid=team-board]").Select(b => b.GetAttribute("data-street")));
+        Assert.All(cut.FindAll("[data-testid=team-row]"), t => Assert.StartsWith("ninghailu-", t.GetAttribute("data-team")));
+    }
+
+    [Fact]
+    public async Task Duty_IdleTeam_IsPutOffDutyAndABusyTeamOffersNoSwitch()
+    {
+        await using var bed = new ConsoleBed();
+        var incident = Guid.NewGuid();
+        await bed.GivenAsync(ConsoleBed.Incident(incident, 2, Noon.AddMinutes(-10)),
+            ConsoleBed.Event(new DispatchCreated(Guid.NewGuid(), ConsoleBed.Team(), incident), Noon.AddMinutes(-9)));
+        var cut = bed.Ctx.Render<DispatchPage>();
+        Assert.Empty(cut.FindAll($"[data-testid=team-row][data-team='{ConsoleBed.Team()}'] [data-testid=team-duty]"));
+
+        cut.Find($"[data-testid=team-row][data-team='{ConsoleBed.Team(index: 3)}'] [data-testid=team-duty]").Click();
+
+        var change = Assert.IsType<TeamStatusChanged>(Assert.Single(await bed.AppendedAsync(EventTypes.TeamStatusChanged)).Payload);
+        Assert.Equal((ConsoleBed.Team(index: 3), TeamStatus.OffDuty), (change.TeamId, change.Status));
+        await bed.TailAsync();
+        cut.WaitForAssertion(() => Assert.Equal("off-duty", cut.Find($"[data-testid=team-row][data-team='{ConsoleBed.Team(index: 3)}']").GetAttribute("data-team-status")));
+    }
+
+    [Fact]
+    public async Task IncidentLoop_AcceptThenReopenWithoutReason_SendsTheAcceptAndRefusesTheReopenOnThePage()
+    {
+        await using var bed = new ConsoleBed();
+        Guid fresh = Guid.NewGuid(), resolved = Guid.NewGuid();
+        await bed.GivenAsync(ConsoleBed.Incident(fresh, 2, Noon.AddMinutes(-10)), ConsoleBed.Incident(resolved, 3, Noon.AddMinutes(-50)),
+            ConsoleBed.Event(new IncidentAccepted(resolved), Noon.AddMinutes(-40)),
+            ConsoleBed.Event(new IncidentAssigned(resolved, "city-management"), Noon.AddMinutes(-39)),
+            ConsoleBed.Event(new IncidentResolved(resolved, "已处置"), Noon.AddMinutes(-30)));
+        var cut = bed.Ctx.Render<DispatchPage>();
+
+        cut.Find($"[data-testid=queue-row][data-incident='{fresh}'] button").Click();
+        Assert.Equal($"/whistles/new?source=incident:{fresh}&street=ninghailu", cut.Find("[data-testid=blow-whistle]").GetAttribute("href"));
+        cut.Find("[data-testid=accept]").Click();
+        cut.Find($"[data-testid=queue-row][data-incident='{resolved}'] button").Click();
+        cut.Find("[data-testid=reopen]").Click();
+
+        Assert.Equal(fresh, Assert.IsType<IncidentAccepted>(Assert.Single(await bed.AppendedAsync(EventTypes.IncidentAccepted)).Payload).IncidentId);
+        Assert.Contains("请填写重启原因", cut.Find("[data-testid=action-error]").TextContent);
+        cut.Find("[data-testid=reopen-reason]").Input("居民反映问题反弹");
+        cut.Find("[data-testid=reopen]").Click();
+        var reopened = Assert.IsType<IncidentReopened>(Assert.Single(await bed.AppendedAsync(EventTypes.IncidentReopened)).Payload);
+        Assert.Equal((resolved, "居民反映问题反弹"), (reopened.IncidentId, reopened.Reason));
+    }
+}

@@ -1,0 +1,146 @@
+using CommandCenter.Core.EventLog;
+using CommandCenter.Core.Events;
+using CommandCenter.Infrastructure.Security;
+using CommandCenter.Web.Kiosk;
+using CommandCenter.Web.Security;
+using CommandCenter.Web.Tests.Browser;
+using CommandCenter.Web.Tests.Hosting;
+using CommandCenter.Web.Tests.Security;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CommandCenter.Web.Tests.Kiosk;
+
+public sealed class KioskBrowserTests
+{
+    [Fact]
+    public async Task Takeover_Severity1Incident_TakesOverTwoKiosksUntilAcknowledgedFromTheConsole()
+    {
+        await using var factory = new WallAppFactory();
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var store = factory.Services.GetRequiredService<KioskStore>();
+        await store.SaveScreenAsync(new KioskScreen("lobby", null, "single", [TakeoverKinds.Severity1]));
+        await store.SaveScreenAsync(new KioskScreen("hall", null, "single", [TakeoverKinds.Severity1, TakeoverKinds.ToughWhistle]));
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var kiosks = new List<IPage>();
+        foreach (var screen in new[] { "lobby", "hall" })
+        {
+            var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+            var page = await context.NewPageAsync();
+            await OpenScreenAsync(factory, page, address, screen);
+            await page.Locator(".kiosk[data-circuit='connected']").WaitForAsync(new() { Timeout = 20_000 });
+            kiosks.Add(page);
+        }
+
+        var at = DateTimeOffset.UtcNow;
+        var incident = EnvelopeWriter.ToFields(new IncidentReported(Guid.NewGuid(),
+            Core.Reference.DistrictModel.Gulou.StreetsByCode["hunanlu"].Communities[0].Grids[0].Id, "安全隐患", 1, "燃气泄漏", DueAt: at.AddHours(1)), "hunanlu", "grid-app", at);
+        await factory.Services.GetRequiredService<IEventLog>().AppendAsync([incident]);
+
+        foreach (var page in kiosks)
+        {
+            var panel = page.Locator($"[data-takeover='{incident["id"]}']");
+            await Expect(panel).ToBeVisibleAsync(new() { Timeout = 5_000 });
+            await Expect(panel).ToContainTextAsync("燃气泄漏");
+            await Expect(panel).ToContainTextAsync("一级事件");
+        }
+
+        var console = await browser.NewPageAsync();
+        await SignIn.InBrowserAsync(console, address, "operator", returnUrl: "/kiosk/console");
+        await console.Locator("main[data-circuit='connected']").WaitForAsync(new() { Timeout = 20_000 });
+        await console.Locator($"li[data-takeover='{incident["id"]}'] [data-testid='acknowledge']").ClickAsync();
+
+        foreach (var page in kiosks)
+        {
+            await Expect(page.Locator(".takeover")).ToHaveCountAsync(0, new() { Timeout = 5_000 });
+            // The playlist (here the default overview) is back.
+            await Expect(page.Locator(".wall .kpi-band")).ToBeVisibleAsync();
+        }
+        await Expect(console.Locator("[data-testid='no-takeovers']")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+    }
+
+    [Fact]
+    public async Task Kiosk_AssignedPlaylist_PlaysEachViewForItsDuration()
+    {
+        await using var factory = new WallAppFactory();
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var store = factory.Services.GetRequiredService<KioskStore>();
+        await store.SavePlaylistAsync(new Playlist("briefing", [new("wall", 5), new("structure", 5), new("street:fenghuang", 5)]));
+        await store.SaveScreenAsync(new KioskScreen("wall-left", "briefing", "single", TakeoverKinds.All));
+        Assert.Equal(3, (await store.PlaylistAsync("briefing"))!.Items.Count);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+
+        await OpenScreenAsync(factory, page, address, "wall-left");
+        await page.Locator(".kiosk[data-circuit='connected']").WaitForAsync(new() { Timeout = 20_000 });
+
+        var kiosk = page.Locator(".kiosk");
+        await Expect(kiosk).ToHaveAttributeAsync("data-view", "wall");
+        await Expect(kiosk).ToHaveAttributeAsync("data-view", "structure", new() { Timeout = 9_000 });
+        await Expect(page.Locator(".structure-node")).ToHaveCountAsync(1 + 13 + 13 * 8, new() { Timeout = 5_000 });
+        await Expect(kiosk).ToHaveAttributeAsync("data-view", "street:fenghuang", new() { Timeout = 9_000 });
+        await Expect(page.Locator("h1")).ToContainTextAsync("凤凰");
+        // No chrome on a kiosk: no language switch, no links out.
+        await Expect(page.Locator("[data-testid='lang-switch']")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task KioskAdmin_PlaylistAndScreenEdited_AreStoredAndTheScreenPlaysThem()
+    {
+        await using var factory = new WallAppFactory();
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await SignIn.InBrowserAsync(page, address, "admin", returnUrl: "/kiosk/admin");
+        await page.Locator("main[data-circuit='connected']").WaitForAsync(new() { Timeout = 20_000 });
+
+        await page.Locator("[data-testid='playlist-name']").FillAsync("morning");
+        await page.Locator("[data-testid='item-view']").First.SelectOptionAsync("structure");
+        await page.Locator("[data-testid='item-seconds']").First.FillAsync("20");
+        await page.Locator("[data-testid='add-item']").ClickAsync();
+        await page.Locator("[data-testid='item-view']").Nth(1).SelectOptionAsync("street:xiaoshi");
+        await page.Locator("[data-testid='item-seconds']").Nth(1).FillAsync("2");
+        await page.Locator("[data-testid='save-playlist']").ClickAsync();
+        await Expect(page.Locator("li[data-playlist='morning']")).ToBeVisibleAsync();
+        await page.Locator("[data-testid='screen-name']").FillAsync("east-wall");
+        await page.Locator("[data-testid='screen-playlist']").SelectOptionAsync("morning");
+        await page.Locator("[data-testid='screen-layout']").SelectOptionAsync("span3");
+        await page.Locator("[data-testid='save-screen']").ClickAsync();
+        await Expect(page.Locator("li[data-screen='east-wall']")).ToBeVisibleAsync();
+
+        var store = factory.Services.GetRequiredService<KioskStore>();
+        var playlist = await store.PlaylistAsync("morning");
+        // Durations below 5 s are raised to 5 s: a screen never flickers.
+        Assert.Equal([new PlaylistItem("structure", 20), new PlaylistItem("street:xiaoshi", 5)], playlist!.Items);
+        var screen = await store.ScreenAsync("east-wall");
+        Assert.NotNull(screen);
+        Assert.Equal(("morning", "span3"), (screen.Playlist, screen.Layout));
+        Assert.Equal(TakeoverKinds.All, screen.Takeovers);
+
+        var kiosk = await browser.NewPageAsync();
+        await OpenScreenAsync(factory, kiosk, address, "east-wall");
+        await Expect(kiosk.Locator(".kiosk")).ToHaveAttributeAsync("data-view", "structure", new() { Timeout = 20_000 });
+        await Expect(kiosk.Locator(".kiosk")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("layout-span3"));
+    }
+
+    /// <summary>Opens a screen the way it is installed: a kiosk token bound to it, its printed URL opened once.</summary>
+    private static async Task OpenScreenAsync(WallAppFactory factory, IPage page, string address, string screen)
+    {
+        var (token, secret) = await factory.Services.GetRequiredService<KioskTokenStore>().CreateAsync($"screen {screen}", [screen], "test");
+        await page.GotoAsync(KioskLinks.UrlFor(address, token, secret));
+        Assert.Equal($"/kiosk/{screen}", new Uri(page.Url).AbsolutePath);
+        Assert.DoesNotContain("token=", page.Url, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,60 @@
+using Bunit;
+using CommandCenter.Web.Streets;
+using CommandCenter.Web.Tests.Fakes;
+using CommandCenter.Web.Wall;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CommandCenter.Web.Tests.Wall;
+
+public sealed class StructureTests
+{
+    private static async Task<WallView> ViewWithWork(FakeTimeProvider time)
+    {
+        var snapshot = await LiveFixtures.SnapshotOf(time,
+            TestEvents.TicketReceived(TestEvents.Noon, street: "fenghuang"),
+            TestEvents.TicketReceived(TestEvents.Noon.AddDays(-5), street: "fenghuang"),
+            TestEvents.IncidentReported(TestEvents.Noon, "xiaoshi-c01-g001", street: "xiaoshi"));
+        return LiveFixtures.Builder().Build(snapshot, TestEvents.Noon, 1);
+    }
+
+    [Fact]
+    public async Task StructureDiagram_Interactive_DrawsDistrictStreetsAndBodiesWithTheirLoads()
+    {
+        var view = await ViewWithWork(new FakeTimeProvider(TestEvents.Noon));
+        await using var ctx = WallTestServices.NewContext();
+        ctx.SetRendererInfo(new RendererInfo("Server", true));
+
+        var cut = ctx.Render<StructureDiagram>(p => p.Add(c => c.Loads, view.Structure).Add(c => c.StreetHref, code => $"wall/street/{code}"));
+
+        cut.WaitForAssertion(() => Assert.Equal(1 + 13 + 13 * 8, cut.FindAll(".structure-node").Count));
+        Assert.Equal("3/1", cut.Find("[data-node='district:district'] [data-testid='load']").TextContent);
+        Assert.Equal("2/1", cut.Find("[data-node='street:fenghuang'] [data-testid='load']").TextContent);
+        Assert.Equal("wall/street/fenghuang", cut.Find("[data-node='street:fenghuang'] a").GetAttribute("href"));
+        Assert.Equal(1 + 13 + 13 * 8 - 1, cut.FindAll(".diagram-link").Count);
+    }
+
+    [Fact]
+    public async Task StreetWallPage_Street_ShowsOnlyThatStreetsFiguresAndEvents()
+    {
+        var time = new FakeTimeProvider(TestEvents.Noon);
+        var live = LiveFixtures.LiveState(time);
+        var fenghuang = TestEvents.TicketReceived(TestEvents.Noon, street: "fenghuang");
+        var xiaoshi = TestEvents.TicketReceived(TestEvents.Noon, street: "xiaoshi");
+        live.Publish(await LiveFixtures.SnapshotOf(time, fenghuang, xiaoshi));
+        using var feed = LiveFixtures.Feed(live, time);
+        feed.Start();
+        await using var ctx = WallTestServices.NewContext();
+        ctx.Services.AddSingleton(feed);
+        ctx.Services.AddSingleton(Core.Reference.DistrictModel.Gulou);
+        ctx.SetRendererInfo(new RendererInfo("Static", false));
+
+        var cut = ctx.Render<StreetWallPage>(p => p.Add(c => c.Code, "fenghuang"));
+
+        Assert.Contains("凤凰", cut.Find("h1").TextContent);
+        Assert.Equal("1", cut.Find("[data-kpi='tickets-received-today'] .kpi-value").TextContent);
+        Assert.Equal([fenghuang["id"]], cut.FindAll("[data-event-id]").Select(e => e.GetAttribute("data-event-id")));
+        Assert.Equal(8, cut.FindAll(".body-loads li").Count);
+    }
+}

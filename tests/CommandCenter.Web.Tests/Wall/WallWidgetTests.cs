@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Bunit;
+using CommandCenter.Web.Tests.Fakes;
+using CommandCenter.Web.Wall;
+using CommandCenter.Web.Whistles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CommandCenter.Web.Tests.Wall;
+
+public sealed partial class WallWidgetTests
+{
+    private static ImmutableArray<StreetRow> Streets() =>
+        WallViewBuilder.Rank([.. Core.Reference.DistrictModel.Gulou.Streets.Select((s, i) =>
+            new StreetRow(s.Code, EventLabels.ShortName(s), Open: i * 3, Overdue: s.Code == "jiangdong" ? 4 : 0, OnTimeRate: 0.9))]);
+
+    [Fact]
+    public async Task StreetMap_ThirteenStreets_DrawsEachWithItsLoadAndOverdueMark()
+    {
+        await using var ctx = WallTestServices.NewContext();
+
+        var cut = ctx.Render<StreetMap>(p => p.Add(c => c.Rows, Streets()));
+
+        var streets = cut.FindAll("g.map-street");
+        Assert.Equal(13, streets.Count);
+        Assert.All(streets, g => Assert.StartsWith("M", g.QuerySelector("path")!.GetAttribute("d")));
+        var jiangdong = cut.Find("g[data-street='jiangdong']");
+        Assert.Contains("has-overdue", jiangdong.ClassName);
+        Assert.Equal("4", jiangdong.GetAttribute("data-load"));
+        Assert.Equal("0", cut.Find("g[data-street='ninghailu']").GetAttribute("data-load"));
+        Assert.Equal("江东", jiangdong.QuerySelector(".map-name")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Sparkline_TodayAndYesterday_DrawsTwoLinesOnOneScale()
+    {
+        await using var ctx = WallTestServices.NewContext();
+        var series = new HourSeries([0, 5, 10], [.. Enumerable.Repeat(10, 24)]);
+
+        var cut = ctx.Render<Sparkline>(p => p.Add(c => c.Key, "k").Add(c => c.Series, series));
+
+        var today = cut.Find(".spark-today").GetAttribute("points")!.Split(' ');
+        var yesterday = cut.Find(".spark-yesterday").GetAttribute("points")!.Split(' ');
+        Assert.Equal(3, today.Length);
+        Assert.Equal(24, yesterday.Length);
+        // Ten is the maximum of both: the top of the box; zero is its bottom.
+        Assert.Equal("25,2", today[2]);
+        Assert.Equal("5,38", today[0]);
+    }
+
+    [Fact]
+    public async Task WhistleLoop_Prerendered_ListsTheSixStagesWithCounts()
+    {
+        await using var ctx = WallTestServices.NewContext();
+        ctx.SetRendererInfo(new RendererInfo("Static", false));
+
+        var cut = ctx.Render<WhistleLoopDiagram>(p => p.Add(c => c.Loop, new WhistleLoop(6, 5, 4, 3, 2, 1)));
+
+        var stages = cut.FindAll(".loop-static li");
+        Assert.Equal(6, stages.Count);
+        Assert.Equal("问题收集 6", stages[0].TextContent.Trim());
+        Assert.Equal("综合评价 1", stages[5].TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task WhistleLoop_Interactive_DrawsADiagramWhoseNodesFollowTheCounts()
+    {
+        await using var ctx = WallTestServices.NewContext();
+        ctx.SetRendererInfo(new RendererInfo("Server", true));
+
+        var cut = ctx.Render<WhistleLoopDiagram>(p => p.Add(c => c.Loop, new WhistleLoop(6, 5, 4, 3, 2, 1)));
+
+        cut.WaitForAssertion(() => Assert.Equal(6, cut.FindAll(".loop-node").Count));
+        Assert.Equal("5", cut.Find(".loop-node[data-stage='1'] .loop-count").TextContent);
+        Assert.Equal(6, cut.FindAll(".diagram-link").Count);
+
+        cut.Render(p => p.Add(c => c.Loop, new WhistleLoop(6, 9, 4, 3, 2, 1)));
+
+        cut.WaitForAssertion(() => Assert.Equal("9", cut.Find(".loop-node[data-stage='1'] .loop-count").TextContent));
+    }
+
+    [Fact]
+    public async Task WallBoard_EnUs_HasNoChineseOutsideEventPayloads()
+    {
+        await using var ctx = WallTestServices.NewContext();
+        ctx.SetRendererInfo(new RendererInfo("Static", false));
+        var time = new FakeTimeProvider(TestEvents.Noon);
+        var snapshot = await LiveFixtures.SnapshotOf(time,
+            TestEvents.TicketReceived(TestEvents.Noon, street: "hunanlu", content: "噪音扰民"),
+            TestEvents.IncidentReported(TestEvents.Noon, "hunanlu-c01-g001", street: "hunanlu", title: "井盖缺失"));
+        var view = LiveFixtures.Builder().Build(snapshot, TestEvents.Noon, 1) with { IsStale = true };
+
+        var cut = ctx.Render<CascadingValue<WallLanguage>>(p => p
+            .Add(c => c.Value, WallLanguage.EnUs)
+            .AddChildContent<WallBoard>(b => b.Add(c => c.View, view)));
+
+        // Event payloads keep the producer's words; the switch names the other language in that language.
+        foreach (var element in cut.FindAll("[data-payload], [data-testid='lang-switch']")) element.Remove();
+        var text = cut.Find(".wall").TextContent;
+        Assert.DoesNotMatch(Cjk(), text);
+        Assert.Contains("Hunanlu", text);
+        Assert.Contains("Whistle loop", text);
+        Assert.Contains("Data is stale", text);
+        Assert.Equal("en-US", cut.Find(".wall").GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task WallBoard_Kiosk_HidesTheLanguageSwitchAndStreetLinks()
+    {
+        await using var ctx = WallTestServices.NewContext();
+        ctx.SetRendererInfo(new RendererInfo("Static", false));
+        var view = LiveFixtures.Builder().Build(CommandCenter.Web.Live.LiveSnapshot.Empty, TestEvents.Noon, 1);
+
+        var normal = ctx.Render<WallBoard>(p => p.Add(c => c.View, view).Add(c => c.StreetHref, code => $"wall/street/{code}"));
+        var kiosk = ctx.Render<WallBoard>(p => p.Add(c => c.View, view).Add(c => c.Kiosk, true).Add(c => c.StreetHref, code => $"wall/street/{code}"));
+
+        Assert.NotEmpty(normal.FindAll("[data-testid='lang-switch']"));
+        Assert.NotEmpty(normal.FindAll(".street-table a"));
+        Assert.Empty(kiosk.FindAll("[data-testid='lang-switch']"));
+        Assert.Empty(kiosk.FindAll(".street-table a"));
+        Assert.Contains("is-kiosk", kiosk.Find(".wall").ClassName);
+    }
+
+    [Fact]
+    public void WallLanguages_EveryFixedWallText_HasAnEnglishTranslation()
+    {
+        string[] keys = ["鼓楼区社会治理指挥中心", "数据已过期", "数据截至", "街道排名", "吹哨闭环", "街道态势图", "实时动态", "历史回放 · 非实时",
+            .. WhistleLoopDiagram.Stages.SelectMany(s => new[] { s.Label, s.Detail })];
+
+        Assert.All(keys, key => Assert.True(WallLanguages.HasEnglish(key), key));
+        Assert.Equal(WallLanguage.EnUs, WallLanguages.Parse("en-US"));
+        Assert.Equal(WallLanguage.ZhCn, WallLanguages.Parse(null));
+    }
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex Cjk();
+}
