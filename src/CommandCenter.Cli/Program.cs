@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CommandCenter.Cli.Operations;
 using CommandCenter.Cli.Produce;
 using CommandCenter.Cli.Security;
 
@@ -10,5 +11,7 @@ var root = new RootCommand("CommandCenter command line (鼓楼区社会治理指
     UsersCommand.Create(),
     ApiKeyCommand.Create(),
     KioskCommand.Create(),
+    VerifyCommand.Create(),
+    DeadLettersCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CommandCenter.Infrastructure;
@@ -58,6 +59,7 @@ public static class InfrastructureServiceCollectionExtensions
             };
         });
         services.TryAddSingleton<MigrationRunner>();
+        services.TryAddSingleton<DatabaseReadiness>();
         // First of all hosted services: the host starts them in order and awaits each StartAsync.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseMigrationService>());
 
@@ -69,10 +71,21 @@ public static class InfrastructureServiceCollectionExtensions
         services.TryAddSingleton<IStateSnapshotSource>(sp => sp.GetRequiredService<ProjectionStore>());
         services.TryAddSingleton<ProjectionWriter>();
         services.TryAddSingleton<ProjectorStatus>();
-        services.TryAddSingleton<IProjectorLease, LocalLease>();
+        services.TryAddSingleton<IProjectorLease>(sp =>
+        {
+            var projector = sp.GetRequiredService<IOptions<ProjectorOptions>>().Value;
+            return new DatabaseLease(sp.GetRequiredService<IDbConnectionFactory>(), ProjectionStore.CheckpointName, projector.ConsumerName,
+                projector.LeaseTime, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DatabaseLease>>());
+        });
+        services.AddOptions<FaultOptions>().Bind(configuration.GetSection(FaultOptions.Section));
+        services.TryAddSingleton<IProjectorFaults, ProcessFaults>();
         services.TryAddSingleton<Projector>();
         services.AddHostedService<ProjectorService>();
+        services.TryAddSingleton<ProjectionLagMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProjectionLagMonitor>());
 
+        services.TryAddSingleton<Verification.LogVerifier>();
+        services.TryAddSingleton<DeadLetters.DeadLetterDesk>();
         services.TryAddSingleton<DeadlineWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());
         return services;

@@ -32,6 +32,7 @@ app.UsePlainStatusCodesForApis();
 // The top-level wwwroot/ (docs/decisions/0002); MapStaticAssets serves the framework's and MudBlazor's assets.
 // Static files are public (they hold no data); everything after routing denies by default (Security/Policies).
 app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(WebRootLocator.Resolve(app.Configuration)) });
+app.UseDatabaseReadinessGate();
 app.UseRouting();
 app.UseOriginCheck();
 app.UseKioskLinks();

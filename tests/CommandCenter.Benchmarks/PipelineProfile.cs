@@ -20,6 +20,8 @@ internal static class PipelineProfile
         var envelopes = entries.Select(e => parser.Parse(e.ToDictionary(v => v.Name.ToString(), v => v.Value.ToString())).Envelope!).ToList();
         var state = DistrictState.Empty;
         var clock = new Stopwatch();
+        var fence = await writer.ClaimFenceAsync();
+        var checkpoint = CommandCenter.Core.EventLog.LogPosition.Start;
         for (var i = 0; i < envelopes.Count; i += 500)
         {
             var changed = new HashSet<EntityKey>();
@@ -29,10 +31,12 @@ internal static class PipelineProfile
                 var r = reducer.Apply(state, envelope);
                 state = r.State;
                 changed.UnionWith(r.Changed);
-                history.Add(new(i.ToString(), envelope.Id, envelope.Type, envelope.Street, "t", envelope.Source, "applied", null, envelope.DataJson, "[]"));
+                history.Add(new($"0-{i + history.Count + 1}", envelope.Id, envelope.Type, envelope.Street, "t", envelope.Source, "applied", null, envelope.DataJson, "[]"));
             }
             clock.Start();
-            await writer.CommitAsync(new(state, changed, history, new(history.Count, 0, 0, 0), new(0, (ulong)i)));
+            var next = new CommandCenter.Core.EventLog.LogPosition(0, (ulong)(i + history.Count));
+            await writer.CommitAsync(new(state, changed, history, new(history.Count, 0, 0, 0), checkpoint, next, fence));
+            checkpoint = next;
             clock.Stop();
         }
         Console.WriteLine($"commit (batches of 500): {envelopes.Count / clock.Elapsed.TotalSeconds:F0}/s");

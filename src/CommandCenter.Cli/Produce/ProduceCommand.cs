@@ -16,8 +16,9 @@ internal static class ProduceCommand
         var file = new Option<FileInfo?>("--file") { Description = "a JSON-lines file of envelopes {id,type,occurredAt,source,street,v,data} to append instead of generated events" };
         var seed = new Option<int?>("--seed") { Description = "seed of the generator (default: random)" };
         var batch = new Option<int>("--batch") { Description = "entries per append", DefaultValueFactory = _ => 100 };
+        var retry = new Option<bool>("--retry") { Description = "when the log refuses a batch, send the same batch again until it takes it (as a real producer does)" };
 
-        var command = new Command("produce", "append district events to the event log") { redis, stream, rate, count, file, seed, batch };
+        var command = new Command("produce", "append district events to the event log") { redis, stream, rate, count, file, seed, batch, retry };
         command.SetAction(async (parse, ct) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -43,8 +44,8 @@ internal static class ProduceCommand
                 : new GeneratedSource(parse.GetValue(seed) ?? Random.Shared.Next(), TimeProvider.System);
             try
             {
-                var result = await new Producer(log, TimeProvider.System).RunAsync(source, settings, ct);
-                Console.WriteLine($"appended {result.Appended} events in {result.Elapsed.TotalSeconds:F1} s ({result.EventsPerSecond:F0}/s) to {(await log.InfoAsync("projector", ct)).Name}");
+                var result = await new Producer(log, TimeProvider.System, parse.GetValue(retry)).RunAsync(source, settings, ct);
+                Console.WriteLine($"appended {result.Appended} events in {result.Elapsed.TotalSeconds:F1} s ({result.EventsPerSecond:F0}/s), {result.Retries} batches retried");
                 return 0;
             }
             catch (InvalidDataException ex)

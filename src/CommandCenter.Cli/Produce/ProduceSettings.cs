@@ -9,7 +9,7 @@ internal sealed record ProduceSettings(double EventsPerSecond, long Count, int B
         : null;
 }
 
-internal sealed record ProduceResult(long Appended, TimeSpan Elapsed)
+internal sealed record ProduceResult(long Appended, TimeSpan Elapsed, long Retries = 0)
 {
     public double EventsPerSecond => Elapsed > TimeSpan.Zero ? Appended / Elapsed.TotalSeconds : Appended;
 }

@@ -25,11 +25,23 @@ public interface IEventLog
     /// </summary>
     Task<IReadOnlyList<LogEntry>> ClaimStaleAsync(string group, string consumer, TimeSpan minIdle, int count, CancellationToken ct = default);
 
+    /// <summary>
+    /// The group's first <paramref name="count"/> pending entries in log order, with their consumer, idle time and
+    /// delivery count, without claiming them (XPENDING): the projector sizes its redelivery window from them.
+    /// </summary>
+    Task<IReadOnlyList<PendingEntry>> PendingAsync(string group, int count, CancellationToken ct = default);
+
     /// <summary>How many entries the group has delivered and not yet acknowledged.</summary>
     Task<long> PendingCountAsync(string group, CancellationToken ct = default);
 
     /// <summary>Entries strictly after <paramref name="after"/>, in order, for live tails (no group, no pending).</summary>
     Task<IReadOnlyList<LogEntry>> ReadAfterAsync(LogPosition after, int count, CancellationToken ct = default);
+
+    /// <summary>
+    /// When the first entry after <paramref name="after"/> was appended (server time), or null when there is none:
+    /// how long the oldest entry not yet committed downstream has waited, for the projector's lag.
+    /// </summary>
+    Task<DateTimeOffset?> FirstAppendedAfterAsync(LogPosition after, CancellationToken ct = default);
 
     /// <summary>Copies the entry to the dead-letter log with its reason and original position.</summary>
     Task DeadLetterAsync(LogEntry entry, string reason, CancellationToken ct = default);

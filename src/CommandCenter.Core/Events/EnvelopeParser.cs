@@ -1,23 +1,44 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Reference;
 
 namespace CommandCenter.Core.Events;
 
 /// <summary>
 /// Turns a log entry's fields into a typed envelope, or says in plain words why it cannot.
-/// Structural checks only (fields, JSON, sizes, known street and type); domain rules are the reducer's.
-/// Never throws on bad input.
+/// Structural checks only (fields, well-formed text, JSON, sizes, known street and type); domain rules are the
+/// reducer's. Total: no input makes it throw (every entry becomes an envelope or a reason; a property test feeds it
+/// random and mutated entries), so one bad entry can never stall the projector or a live tail.
 /// </summary>
 public sealed class EnvelopeParser(DistrictModel district)
 {
+    /// <summary>Parses a log entry, refusing it first when its adapter could not decode it faithfully.</summary>
+    public ParseResult Parse(LogEntry entry) => entry.Problem is { } problem ? ParseResult.Fail(problem) : Parse(entry.Fields);
+
     public ParseResult Parse(IReadOnlyDictionary<string, string> fields)
+    {
+        try
+        {
+            return ParseFields(fields);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The last line of defence: the specific checks below should have named the problem already. The
+            // message is deterministic for a given input, so every reader of the log gives the same reason.
+            return ParseResult.Fail($"the entry could not be read: {ex.GetType().Name}: {Clip(ex.Message, 200)}");
+        }
+    }
+
+    private ParseResult ParseFields(IReadOnlyDictionary<string, string> fields)
     {
         foreach (var name in EnvelopeFields.All)
         {
             if (!fields.TryGetValue(name, out var value) || string.IsNullOrWhiteSpace(value))
                 return ParseResult.Fail($"missing field '{name}'");
+            if (!IsWellFormed(value))
+                return ParseResult.Fail($"field '{name}' is not well-formed Unicode text (a lone surrogate)");
         }
 
         var id = fields[EnvelopeFields.Id];
@@ -76,6 +97,11 @@ public sealed class EnvelopeParser(DistrictModel district)
         {
             return (null, null, $"data is not valid for this type: {Clip(ex.Message, 300)}");
         }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json's answer to an escaped lone surrogate ("\ud800") inside a string.
+            return (null, null, $"data holds text that is not valid Unicode: {Clip(ex.Message, 200)}");
+        }
     }
 
     /// <summary>The optional <c>data.actor</c> of events appended by people at a console.</summary>
@@ -87,5 +113,19 @@ public sealed class EnvelopeParser(DistrictModel district)
             : null;
     }
 
-    private static string Clip(string value, int max = 80) => value.Length <= max ? value : value[..max] + "…";
+    /// <summary>No lone UTF-16 surrogates: such text cannot be stored or shown faithfully.</summary>
+    private static bool IsWellFormed(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (!char.IsSurrogate(c)) continue;
+            if (!char.IsHighSurrogate(c) || i + 1 == value.Length || !char.IsLowSurrogate(value[i + 1])) return false;
+            i++;
+        }
+        return true;
+    }
+
+    private static string Clip(string value, int max = 80) =>
+        value.Length <= max ? value : value[..(char.IsHighSurrogate(value[max - 1]) ? max - 1 : max)] + "…";
 }

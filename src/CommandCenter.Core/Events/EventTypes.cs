@@ -38,6 +38,9 @@ public static class EventTypes
     public const string TeamStatusChanged = "team.status-changed";
     public const string DeadlineMissed = "deadline.missed";
 
+    /// <summary>The pipeline's own notices in the log (family <c>log</c>); never appended by producers or people.</summary>
+    public const string LogDeadLettered = "log.dead-lettered";
+
     public static readonly FrozenDictionary<string, Type> PayloadTypes = new Dictionary<string, Type>
     {
         [IncidentReported] = typeof(Events.IncidentReported),
@@ -68,7 +71,14 @@ public static class EventTypes
         [DispatchCancelled] = typeof(Events.DispatchCancelled),
         [TeamStatusChanged] = typeof(Events.TeamStatusChanged),
         [DeadlineMissed] = typeof(Events.DeadlineMissed),
+        [LogDeadLettered] = typeof(Events.LogDeadLettered),
     }.ToFrozenDictionary();
+
+    /// <summary>
+    /// The producers' catalog: every type but the pipeline's own notices (family <c>log</c>), which no producer,
+    /// person or key may append.
+    /// </summary>
+    public static readonly FrozenSet<string> Domain = PayloadTypes.Keys.Where(t => !t.StartsWith("log.", StringComparison.Ordinal)).ToFrozenSet();
 
     public static readonly FrozenDictionary<Type, string> NamesByPayload =
         PayloadTypes.ToFrozenDictionary(pair => pair.Value, pair => pair.Key);

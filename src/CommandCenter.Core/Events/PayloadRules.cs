@@ -47,6 +47,8 @@ internal static class PayloadRules
             ?? (p.Status is TeamStatus.Available or TeamStatus.OffDuty ? null : "a team's status can be set only to available or off-duty; the others follow its dispatches"),
 
         DeadlineMissed p => Id(p.EntityId, "entityId") ?? Short(p.Department, "department", required: p.Kind == DeadlineKind.WhistleReport),
+        LogDeadLettered p => Short(p.Position, "position") ?? Long(p.Reason, "reason", required: true) ?? Short(p.EnvelopeId, "envelopeId", required: false)
+            ?? (EventLog.LogPosition.TryParse(p.Position, out _) ? null : "position is not a log position (ms-seq)"),
         _ => $"no rules for {payload.GetType().Name}",
     };
 
@@ -62,14 +64,16 @@ internal static class PayloadRules
         : null;
 
     private static string? Departments(IReadOnlyList<string> departments) =>
-        departments.Count == 0 ? "a whistle must summon at least one department"
+        departments.Any(d => d is null) ? "departments holds null"
+        : departments.Count == 0 ? "a whistle must summon at least one department"
         : departments.Count > EnvelopeLimits.MaxDepartmentsPerWhistle ? $"a whistle summons at most {EnvelopeLimits.MaxDepartmentsPerWhistle} departments"
         : departments.Distinct().Count() != departments.Count ? "a department is summoned twice"
         : departments.Any(string.IsNullOrWhiteSpace) ? "a department code is empty"
         : null;
 
     private static string? Ratings(IReadOnlyList<DepartmentRating> ratings) =>
-        ratings.Count == 0 ? "an evaluation rates at least one department"
+        ratings.Any(r => r is null) ? "ratings holds null"
+        : ratings.Count == 0 ? "an evaluation rates at least one department"
         : ratings.Any(r => r.Score is < 0 or > 100) ? "scores are 0 to 100"
         : ratings.Select(r => r.Department).Distinct().Count() != ratings.Count ? "a department is rated twice"
         : null;

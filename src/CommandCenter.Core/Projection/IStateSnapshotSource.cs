@@ -10,4 +10,7 @@ public sealed record StateSnapshot(DistrictState State, LogPosition Checkpoint);
 public interface IStateSnapshotSource
 {
     Task<StateSnapshot> LoadAsync(CancellationToken ct = default);
+
+    /// <summary>Only the committed checkpoint: a cheap question, asked while waiting for the database to catch up.</summary>
+    Task<LogPosition> CheckpointAsync(CancellationToken ct = default);
 }

@@ -11,15 +11,37 @@ namespace CommandCenter.Core.Reducing;
 /// </summary>
 public sealed partial class DistrictReducer(DistrictModel district)
 {
+    /// <summary>
+    /// The version of the rules. Bump it whenever a rule changes what an event does: stored state snapshots carry it,
+    /// and a snapshot of another version is not trusted but rebuilt from the event history.
+    /// </summary>
+    public const int Version = 2;
+
     public DistrictModel District => district;
 
     public Reduction Apply(DistrictState state, EventEnvelope envelope)
     {
-        if (state.Recent.Contains(envelope.Id))
+        // The pipeline's own notices change no state and take no place in the idempotency window.
+        if (envelope.Payload is LogDeadLettered)
+            return new Reduction(state, OutcomeKind.Notice, null, []);
+
+        // The parser admits only UUID ids; the window keys on their value, so letter case cannot hide a copy.
+        var id = Guid.Parse(envelope.Id);
+        if (state.Recent.Contains(id))
             return new Reduction(state, OutcomeKind.Duplicate, "already applied (same envelope id)", []);
 
-        var seen = state with { Recent = state.Recent.Add(envelope.Id) };
-        var result = ApplyPayload(seen, envelope);
+        var seen = state with { Recent = state.Recent.Add(id) };
+        Reduction result;
+        try
+        {
+            result = ApplyPayload(seen, envelope);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A rule that throws is a bug, but the pipeline must not stall on it: every reader of the log reaches the
+            // same verdict (the exception type depends only on state and event), so it stays a deterministic rejection.
+            result = Reject(seen, $"the reducer could not apply it ({ex.GetType().Name})");
+        }
         return result.IsApplied
             ? result with { State = result.State with { AppliedCount = state.AppliedCount + 1 } }
             : result with { State = seen };

@@ -3,7 +3,11 @@ using CommandCenter.Core.State;
 
 namespace CommandCenter.Core.Reducing;
 
-public enum OutcomeKind { Applied, Rejected, Duplicate }
+/// <summary>
+/// What applying one envelope did. <see cref="Notice"/>: a pipeline notice in the log (<c>log.*</c>), which changes
+/// nothing in the state.
+/// </summary>
+public enum OutcomeKind { Applied, Rejected, Duplicate, Notice }
 
 public enum EntityKind { Incident, Ticket, Whistle, Dispatch, Team }
 

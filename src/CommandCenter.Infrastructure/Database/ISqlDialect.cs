@@ -38,6 +38,6 @@ public interface ISqlDialect
     /// </summary>
     System.Data.IsolationLevel SnapshotRead { get; }
 
-    /// <summary>Replaces the dialect tokens of a migration script.</summary>
+    /// <summary>Replaces the dialect tokens of a migration script: <c>{{identity}}</c> and <c>{{blob}}</c> (binary data).</summary>
     string ExpandMigration(string script);
 }

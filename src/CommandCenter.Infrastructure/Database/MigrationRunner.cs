@@ -23,7 +23,8 @@ public sealed class MigrationRunner(IDbConnectionFactory db, ILogger<MigrationRu
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition("""
+        if (!await SchemaTableExistsAsync(connection, ct))
+            await connection.ExecuteAsync(new CommandDefinition("""
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version    INTEGER PRIMARY KEY,
                 name       TEXT NOT NULL,
@@ -31,8 +32,12 @@ public sealed class MigrationRunner(IDbConnectionFactory db, ILogger<MigrationRu
             )
             """, cancellationToken: ct));
 
+        // A plain read first: when the schema is current (every start but the first after an upgrade) no write lock is
+        // taken at all, so a start never waits on another process that holds the database's write lock.
+        var current = (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT version FROM schema_migrations", cancellationToken: ct))).ToHashSet();
         var applied = new List<int>();
-        foreach (var migration in Embedded)
+        foreach (var migration in Embedded.Where(m => !current.Contains(m.Version)))
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
             if (db.Dialect.MigrationLock is { } lockStatement)
@@ -53,6 +58,19 @@ public sealed class MigrationRunner(IDbConnectionFactory db, ILogger<MigrationRu
             logger.LogInformation("Applied database migration {Version} {Name} ({Dialect})", migration.Version, migration.Name, db.Dialect.Name);
         }
         return applied;
+    }
+
+    private async Task<bool> SchemaTableExistsAsync(System.Data.Common.DbConnection connection, CancellationToken ct)
+    {
+        try
+        {
+            await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM schema_migrations", cancellationToken: ct));
+            return true;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return false;
+        }
     }
 
     private static IReadOnlyList<Migration> LoadEmbedded()

@@ -23,5 +23,7 @@ public sealed class SqliteDialect : ISqlDialect
     // under WAL a deferred read transaction reads one snapshot.
     public System.Data.IsolationLevel SnapshotRead => System.Data.IsolationLevel.ReadUncommitted;
 
-    public string ExpandMigration(string script) => script.Replace("{{identity}}", IdentityKey, StringComparison.Ordinal);
+    public string ExpandMigration(string script) => script
+        .Replace("{{identity}}", IdentityKey, StringComparison.Ordinal)
+        .Replace("{{blob}}", "BLOB", StringComparison.Ordinal);
 }

@@ -1,3 +1,4 @@
+using CommandCenter.Infrastructure.Database;
 using System.Security.Cryptography;
 using System.Text;
 using CommandCenter.Core.EventLog;
@@ -26,7 +27,8 @@ public sealed class DeadlineWatcher(
     TimeProvider time,
     IOptions<DeadlineWatcherOptions> options,
     IOptions<WhistleOptions> whistles,
-    ILogger<DeadlineWatcher> logger) : BackgroundService
+    ILogger<DeadlineWatcher> logger,
+    DatabaseReadiness? readiness = null) : BackgroundService
 {
     public const string Source = "deadline-watcher";
 
@@ -103,6 +105,8 @@ public sealed class DeadlineWatcher(
             return;
         try
         {
+            if (readiness is not null)
+                await readiness.WaitAsync(stoppingToken);
             // Real-time interval: the deadlines themselves are judged by the injected TimeProvider.
             using var timer = new PeriodicTimer(options.Value.Interval);
             while (await timer.WaitForNextTickAsync(stoppingToken))

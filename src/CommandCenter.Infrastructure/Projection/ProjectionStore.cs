@@ -1,69 +1,105 @@
+using System.Globalization;
 using CommandCenter.Core.EventLog;
+using CommandCenter.Core.Events;
 using CommandCenter.Core.Projection;
+using CommandCenter.Core.Reducing;
 using CommandCenter.Core.State;
 using CommandCenter.Infrastructure.Database;
 using Dapper;
 
 namespace CommandCenter.Infrastructure.Projection;
 
-/// <summary>The projector's committed state with its counters.</summary>
-public sealed record ProjectionSnapshot(DistrictState State, LogPosition Checkpoint, ProjectionCounters Counters)
+/// <summary>The projector's committed state with its counters, and the history row it covers.</summary>
+public sealed record ProjectionSnapshot(DistrictState State, LogPosition Checkpoint, ProjectionCounters Counters, long HistorySeq)
 {
     public StateSnapshot ToStateSnapshot() => new(State, Checkpoint);
 }
 
 /// <summary>
-/// Reads the projection back from the database: every entity table, the idempotency window (the last
-/// <see cref="RecentIds.Capacity"/> envelope ids the reducer saw, oldest first), the counters and the checkpoint.
-/// This is where the projector restarts and where every live state starts (DESIGN §3).
+/// Reads the projection back from the database: the newest stored state snapshot of this reducer version, then the
+/// history rows after it re-reduced (docs/decisions/0008) — never the entity tables, which are the read model for
+/// queries, and never the history from row one unless no usable snapshot exists. Also the checkpoint and counters,
+/// all in one read transaction so they are of the same commit. This is where the projector restarts and where every
+/// live state starts (DESIGN §3).
 /// </summary>
-public sealed class ProjectionStore(IDbConnectionFactory db) : IStateSnapshotSource
+public sealed class ProjectionStore(IDbConnectionFactory db, EnvelopeParser parser, DistrictReducer reducer) : IStateSnapshotSource
 {
     public const string CheckpointName = "projector";
 
     public async Task<StateSnapshot> LoadAsync(CancellationToken ct = default) => (await LoadProjectionAsync(ct)).ToStateSnapshot();
 
+    public async Task<LogPosition> CheckpointAsync(CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var text = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT position FROM checkpoints WHERE name = @name", new { name = CheckpointName }, cancellationToken: ct));
+        return text is null ? LogPosition.Start : LogPosition.Parse(text);
+    }
+
     public async Task<ProjectionSnapshot> LoadProjectionAsync(CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        // One read transaction, so the entities, window and checkpoint are of the same commit.
         await using var tx = await connection.BeginTransactionAsync(db.Dialect.SnapshotRead, ct);
-
-        async Task<IEnumerable<string>> Bodies(string table) =>
-            await connection.QueryAsync<string>(new CommandDefinition($"SELECT body FROM {table}", transaction: tx, cancellationToken: ct));
-
-        var incidents = EntityTables.Parse<Guid, Incident>(await Bodies(EntityTables.Incidents), i => i.Id);
-        var tickets = EntityTables.Parse<Guid, Ticket>(await Bodies(EntityTables.Tickets), t => t.Id);
-        var whistles = EntityTables.Parse<Guid, Whistle>(await Bodies(EntityTables.Whistles), w => w.Id);
-        var dispatches = EntityTables.Parse<Guid, Dispatch>(await Bodies(EntityTables.Dispatches), d => d.Id);
-        var teams = EntityTables.Parse<string, TeamState>(await Bodies(EntityTables.Teams), t => t.Id);
-
-        var recent = await connection.QueryAsync<string>(new CommandDefinition($"""
-            SELECT envelope_id FROM (
-                SELECT seq, envelope_id FROM event_history WHERE outcome <> 'duplicate' ORDER BY seq DESC {db.Dialect.Limit("capacity")}
-            ) AS window ORDER BY seq
-            """, new { capacity = RecentIds.Capacity }, tx, cancellationToken: ct));
 
         var counters = (await connection.QueryAsync<(string Name, long Value)>(new CommandDefinition(
             "SELECT name, value FROM counters", transaction: tx, cancellationToken: ct))).ToDictionary(c => c.Name, c => c.Value);
-
         var checkpointText = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT position FROM checkpoints WHERE name = @name", new { name = CheckpointName }, tx, cancellationToken: ct));
 
-        var applied = counters.GetValueOrDefault(CounterNames.Applied);
-        var state = new DistrictState(incidents, tickets, whistles, dispatches, teams, RecentIds.From(recent), applied);
+        var stored = await connection.QueryFirstOrDefaultAsync<SnapshotRow>(new CommandDefinition($"""
+            SELECT history_seq AS HistorySeq, body AS Body FROM state_snapshots
+            WHERE reducer_version = @version ORDER BY history_seq DESC {db.Dialect.Limit("one")}
+            """, new { version = DistrictReducer.Version, one = 1 }, tx, cancellationToken: ct));
+        var start = stored is null ? DistrictState.Empty : StateSnapshotCodec.Decode(stored.Body);
+        var (state, lastSeq) = await HistoryReplay.CatchUpAsync(connection, tx, start, stored?.HistorySeq ?? 0, parser, reducer, ct);
+
         return new ProjectionSnapshot(
             state,
             checkpointText is null ? LogPosition.Start : LogPosition.Parse(checkpointText),
-            new ProjectionCounters(applied, counters.GetValueOrDefault(CounterNames.Rejected),
-                counters.GetValueOrDefault(CounterNames.Duplicates), counters.GetValueOrDefault(CounterNames.DeadLettered)));
+            ProjectionCounters.FromNames(counters),
+            lastSeq);
     }
-}
 
-internal static class CounterNames
-{
-    public const string Applied = "applied";
-    public const string Rejected = "rejected";
-    public const string Duplicates = "duplicates";
-    public const string DeadLettered = "dead_lettered";
+    /// <summary>
+    /// Stores <paramref name="state"/> as the state after history row <paramref name="historySeq"/> and drops all but
+    /// the newest <paramref name="keep"/> snapshots of this version (older versions' snapshots go too: they are never
+    /// trusted again). The state is immutable, so this may run beside the projector's next batches.
+    /// </summary>
+    public async Task SaveSnapshotAsync(DistrictState state, long historySeq, LogPosition checkpoint, int keep, TimeProvider time, CancellationToken ct = default)
+    {
+        var body = StateSnapshotCodec.Encode(state);
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO state_snapshots (history_seq, checkpoint, reducer_version, created_at, body)
+            VALUES (@historySeq, @checkpoint, @version, @createdAt, @body)
+            """, new
+            {
+                historySeq,
+                checkpoint = checkpoint.ToString(),
+                version = DistrictReducer.Version,
+                createdAt = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+                body,
+            }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition($"""
+            DELETE FROM state_snapshots WHERE reducer_version <> @version OR seq NOT IN (
+                SELECT seq FROM (SELECT seq FROM state_snapshots WHERE reducer_version = @version ORDER BY history_seq DESC {db.Dialect.Limit("keep")}) AS newest)
+            """, new { version = DistrictReducer.Version, keep }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The history row the newest usable snapshot covers, or null when there is none.</summary>
+    public async Task<long?> LatestSnapshotSeqAsync(CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MAX(history_seq) FROM state_snapshots WHERE reducer_version = @version",
+            new { version = DistrictReducer.Version }, cancellationToken: ct));
+    }
+
+    private sealed class SnapshotRow
+    {
+        public long HistorySeq { get; init; }
+        public byte[] Body { get; init; } = [];
+    }
 }

@@ -7,28 +7,64 @@ using Dapper;
 
 namespace CommandCenter.Infrastructure.Projection;
 
-/// <summary>One envelope as the history keeps it.</summary>
+/// <summary>One log position as the history keeps it: the entry's fields as far as they go, and what became of it.</summary>
 public sealed record HistoryRow(
     string LogPosition, string EnvelopeId, string Type, string Street, string OccurredAt, string Source,
     string Outcome, string? Reason, string Data, string EntityIds);
 
-/// <summary>Everything one batch changes, written in one transaction.</summary>
+/// <summary>
+/// Everything one batch changes, written in one transaction. <paramref name="From"/> is the checkpoint the batch was
+/// projected from and <paramref name="Fence"/> the fencing token of the projector that projected it.
+/// </summary>
 public sealed record ProjectedBatch(
     DistrictState State, IReadOnlyCollection<EntityKey> Changed, IReadOnlyList<HistoryRow> History,
-    ProjectionCounters Delta, LogPosition Checkpoint);
+    ProjectionCounters Delta, LogPosition From, LogPosition Checkpoint, long Fence);
+
+/// <summary>A commit refused because another projector has taken over (its fence is newer, or it moved the checkpoint).</summary>
+public sealed class FencedOffException(string message) : Exception(message);
 
 /// <summary>
-/// Writes a batch in ONE transaction: the latest version of each changed entity (coalesced: an entity changed ten
-/// times in a batch is written once), the history, the rejections, the counters and the checkpoint. Either all of
-/// it is durable or none of it, so the checkpoint always describes exactly the rows beside it.
+/// Writes a batch in ONE transaction: the checkpoint (only if it still is where this projector started from and
+/// the fence is still its own — docs/decisions/0009), the latest version of each changed entity (coalesced), one
+/// history row per log position, the rejections and the counters. Either all of it is durable or none of it, so the
+/// checkpoint always describes exactly the rows beside it, and a deposed projector cannot commit.
 /// </summary>
 public sealed class ProjectionWriter(IDbConnectionFactory db, TimeProvider time)
 {
-    public async Task CommitAsync(ProjectedBatch batch, CancellationToken ct = default)
+    /// <summary>Takes the fence for a new leader: returns its token, after which every older token's commit fails.</summary>
+    public async Task<long> ClaimFenceAsync(CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var fence = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            UPDATE checkpoints SET fence = fence + 1 WHERE name = @name RETURNING fence
+            """, new { name = ProjectionStore.CheckpointName }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return fence;
+    }
+
+    /// <summary>Commits the batch; returns the <c>event_history.seq</c> of its last row (the point a snapshot covers).</summary>
+    /// <exception cref="FencedOffException">Another projector took over; nothing was written.</exception>
+    public async Task<long> CommitAsync(ProjectedBatch batch, CancellationToken ct = default)
     {
         var dialect = db.Dialect;
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+
+        // First, under the write lock: is this still the projector that may commit, from where it started?
+        var moved = await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE checkpoints SET position = @to, updated_at = @updatedAt
+            WHERE name = @name AND position = @from AND fence = @fence
+            """, new
+            {
+                name = ProjectionStore.CheckpointName,
+                from = batch.From.ToString(),
+                to = batch.Checkpoint.ToString(),
+                fence = batch.Fence,
+                updatedAt = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+            }, tx, cancellationToken: ct));
+        if (moved != 1)
+            throw new FencedOffException($"the checkpoint is no longer {batch.From} under fence {batch.Fence}: another projector has taken over");
 
         foreach (var group in batch.Changed.GroupBy(k => k.Kind))
         {
@@ -41,10 +77,9 @@ public sealed class ProjectionWriter(IDbConnectionFactory db, TimeProvider time)
 
         if (batch.History.Count > 0)
         {
-            await connection.ExecuteAsync(new CommandDefinition($"""
+            await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO event_history (log_position, envelope_id, type, street, occurred_at, source, outcome, reason, data, entity_ids)
                 VALUES (@LogPosition, @EnvelopeId, @Type, @Street, @OccurredAt, @Source, @Outcome, @Reason, @Data, @EntityIds)
-                {dialect.IgnoreConflict("envelope_id", where: "outcome <> 'duplicate'")}
                 """, batch.History, tx, cancellationToken: ct));
 
             await connection.ExecuteAsync(new CommandDefinition("""
@@ -55,39 +90,32 @@ public sealed class ProjectionWriter(IDbConnectionFactory db, TimeProvider time)
 
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE counters SET value = value + @delta WHERE name = @name
-            """, new[]
-            {
-                new { name = CounterNames.Applied, delta = batch.Delta.Applied },
-                new { name = CounterNames.Rejected, delta = batch.Delta.Rejected },
-                new { name = CounterNames.Duplicates, delta = batch.Delta.Duplicates },
-                new { name = CounterNames.DeadLettered, delta = batch.Delta.DeadLettered },
-            }.Where(c => c.delta != 0), tx, cancellationToken: ct));
+            """, batch.Delta.ByName().Where(c => c.Delta != 0).Select(c => new { name = c.Name, delta = c.Delta }), tx, cancellationToken: ct));
 
-        await connection.ExecuteAsync(new CommandDefinition($"""
-            INSERT INTO checkpoints (name, position, updated_at) VALUES (@name, @position, @updatedAt)
-            {dialect.Upsert("name", "position", "updated_at")}
-            """, new
-            {
-                name = ProjectionStore.CheckpointName,
-                position = batch.Checkpoint.ToString(),
-                updatedAt = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
-            }, tx, cancellationToken: ct));
-
+        var lastSeq = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COALESCE(MAX(seq), 0) FROM event_history", transaction: tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
+        return lastSeq;
     }
 }
 
-/// <summary>The outcome column of <c>event_history</c>.</summary>
+/// <summary>The outcome column of <c>event_history</c>: what became of each log position.</summary>
 public static class Outcomes
 {
     public const string Applied = "applied";
     public const string Rejected = "rejected";
     public const string Duplicate = "duplicate";
+    public const string DeadLettered = "dead-lettered";
+    public const string Marker = "marker";
+
+    /// <summary>The outcomes of rows the reducer saw (and a re-reduction must see again), in SQL.</summary>
+    public const string ReducedSql = "('applied', 'rejected', 'duplicate', 'marker')";
 
     public static string Of(OutcomeKind kind) => kind switch
     {
         OutcomeKind.Applied => Applied,
         OutcomeKind.Rejected => Rejected,
+        OutcomeKind.Notice => Marker,
         _ => Duplicate,
     };
 }

@@ -12,10 +12,16 @@ namespace CommandCenter.Infrastructure.Projection;
 
 /// <summary>
 /// Reads the log through the consumer group <see cref="Group"/>, runs the reducer and commits each batch in one
-/// transaction (<see cref="ProjectionWriter"/>), then acknowledges it (DESIGN §3). At-least-once delivery becomes
-/// exactly-once effect: entries at or below the committed checkpoint are acknowledged without being applied again,
-/// and the reducer drops re-sent envelope ids. Poison entries (unparseable, or handed out more than
-/// <see cref="ProjectorOptions.MaxDeliveries"/> times) go to the dead-letter log with the reason.
+/// fenced transaction (<see cref="ProjectionWriter"/>), then acknowledges it (DESIGN §3). At-least-once delivery
+/// becomes exactly-once effect: entries at or below the committed checkpoint are acknowledged without being applied
+/// again, and the reducer's idempotency window (part of the stored snapshot) drops re-sent envelope ids.
+/// <para>
+/// Every log position gets one history row. An entry that cannot be parsed is dead-lettered with the parser's
+/// reason. Redelivered entries (after a crash) come back in windows that shrink with their delivery count, so an
+/// entry that keeps killing the process is soon handed out alone; it is dead-lettered only once it has failed
+/// <see cref="ProjectorOptions.MaxDeliveries"/> times alone, and a <c>log.dead-lettered</c> notice is appended so
+/// that every live state drops it too (docs/decisions/0009). Valid entries that merely shared its batch are committed.
+/// </para>
 /// One instance is driven by one loop (<see cref="ProjectorService"/>); <see cref="State"/> may be read from any thread.
 /// </summary>
 public sealed class Projector(
@@ -27,15 +33,17 @@ public sealed class Projector(
     IOptions<ProjectorOptions> options,
     ProjectorStatus status,
     TimeProvider time,
-    ILogger<Projector> logger)
+    ILogger<Projector> logger,
+    IProjectorFaults? faults = null)
 {
     public const string Group = "projector";
 
     private readonly ProjectorOptions _options = options.Value;
+    private readonly IProjectorFaults _faults = faults ?? IProjectorFaults.None;
     private readonly ResiliencePipeline _commitRetry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not (OperationCanceledException or FencedOffException or SimulatedCrashException)),
             MaxRetryAttempts = 3,
             BackoffType = DelayBackoffType.Exponential,
             Delay = TimeSpan.FromMilliseconds(20),
@@ -48,13 +56,17 @@ public sealed class Projector(
         })
         .Build();
 
-    private View _view = new(DistrictState.Empty, LogPosition.Start, ProjectionCounters.Zero);
+    private View _view = new(DistrictState.Empty, LogPosition.Start, ProjectionCounters.Zero, 0);
     private IReadOnlyList<LogEntry>? _inFlight;
+    private bool _inFlightAlone;
     private readonly HashSet<LogPosition> _deadLetteredInFlight = [];
+    private long _fence;
     private bool _initialized;
     private bool _needsReload;
     private bool _drainPending;
     private DateTimeOffset _nextStaleCheck;
+    private long _snapshotSeq = -1;
+    private Task _snapshotting = Task.CompletedTask;
 
     /// <summary>The state as of the last commit.</summary>
     public DistrictState State => Volatile.Read(ref _view).State;
@@ -64,17 +76,23 @@ public sealed class Projector(
 
     public ProjectionCounters Counters => Volatile.Read(ref _view).Counters;
 
+    /// <summary>The fencing token this projector commits under (0 before it has initialized).</summary>
+    public long Fence => _fence;
+
     public string Consumer => _options.ConsumerName;
 
     /// <summary>
-    /// (Re)starts from the database: loads the committed state and arranges for every entry still pending in the
-    /// group to be taken over first, whoever it was delivered to, so the log is applied in order after a crash.
-    /// Call on gaining the lease.
+    /// (Re)starts from the database as the new leader: takes the fence (after which a deposed leader's commits fail),
+    /// loads the committed state and arranges for every entry still pending in the group to be taken over first,
+    /// whoever it was delivered to, so the log is applied in order after a crash. Call on gaining the lease.
     /// </summary>
     public async Task InitializeAsync(CancellationToken ct = default)
     {
+        _initialized = false;
         await log.EnsureGroupAsync(Group, ct);
+        _fence = await writer.ClaimFenceAsync(ct);
         await ReloadAsync(ct);
+        _snapshotSeq = await store.LatestSnapshotSeqAsync(ct) ?? -1;
         _inFlight = null;
         _deadLetteredInFlight.Clear();
         _drainPending = true;
@@ -82,6 +100,7 @@ public sealed class Projector(
     }
 
     /// <summary>Projects at most one batch; returns how many entries it handled (0 when there was nothing to do). Never waits for entries.</summary>
+    /// <exception cref="FencedOffException">Another projector took over: stop projecting and give up the lease.</exception>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
         if (!_initialized)
@@ -97,6 +116,11 @@ public sealed class Projector(
         {
             await _commitRetry.ExecuteAsync(static async (self, ct) => await self.ProjectAsync(self._inFlight!, ct), this, ct);
         }
+        catch (FencedOffException)
+        {
+            _initialized = false;
+            throw;
+        }
         catch
         {
             _needsReload = true;
@@ -109,24 +133,29 @@ public sealed class Projector(
         return batch.Count;
     }
 
+    /// <summary>Waits for a snapshot being written in the background (tests and shutdown).</summary>
+    public Task SnapshotWrittenAsync() => _snapshotting;
+
     private async Task<IReadOnlyList<LogEntry>> NextBatchAsync(CancellationToken ct)
     {
-        if (_drainPending)
+        if (_drainPending || time.GetUtcNow() >= _nextStaleCheck)
         {
-            var left = await log.ClaimStaleAsync(Group, Consumer, TimeSpan.Zero, _options.BatchSize, ct);
-            if (left.Count > 0)
-                return left;
+            // Pending entries first, in log order: after a crash (ours or a previous leader's), or committed entries
+            // whose acknowledgement was lost. The window shrinks with how often the first one was handed out already.
+            var minIdle = _drainPending ? TimeSpan.Zero : _options.ClaimIdle;
+            while ((await log.PendingAsync(Group, 1, ct)) is [var first] && first.Idle >= minIdle)
+            {
+                var window = _options.RedeliveryWindow(first.DeliveryCount);
+                var claimed = await log.ClaimStaleAsync(Group, Consumer, minIdle, window, ct);
+                if (claimed.Count == 0)
+                    continue; // the pending entries were trimmed from the log meanwhile and have been dropped
+                _inFlightAlone = window == 1;
+                return claimed;
+            }
             _drainPending = false;
             _nextStaleCheck = time.GetUtcNow() + _options.ClaimIdle;
         }
-        else if (time.GetUtcNow() >= _nextStaleCheck)
-        {
-            // Entries this instance committed but failed to acknowledge come back here (and are only acknowledged).
-            var stale = await log.ClaimStaleAsync(Group, Consumer, _options.ClaimIdle, _options.BatchSize, ct);
-            if (stale.Count > 0)
-                return stale;
-            _nextStaleCheck = time.GetUtcNow() + _options.ClaimIdle;
-        }
+        _inFlightAlone = false;
         return await log.ReadGroupAsync(Group, Consumer, _options.BatchSize, ct);
     }
 
@@ -139,39 +168,41 @@ public sealed class Projector(
         var state = view.State;
         var checkpoint = view.Checkpoint;
         var changed = new HashSet<EntityKey>();
-        var history = new List<HistoryRow>();
-        var deadLetters = new List<(LogEntry Entry, string Reason)>();
-        long applied = 0, rejected = 0, duplicates = 0;
+        var history = new List<HistoryRow>(batch.Count);
+        var deadLetters = new List<(LogEntry Entry, string Reason, EventEnvelope? Envelope)>();
+        var reduced = new List<LogEntry>(batch.Count);
+        long applied = 0, rejected = 0, duplicates = 0, markers = 0;
         string? lastAppliedId = null;
 
         foreach (var entry in batch)
         {
-            if (entry.Position <= view.Checkpoint)
+            if (entry.Position <= checkpoint)
                 continue; // committed before a crash that came ahead of its acknowledgement
-            if (entry.Position > checkpoint)
-                checkpoint = entry.Position;
+            checkpoint = entry.Position;
 
-            if (entry.DeliveryCount > _options.MaxDeliveries)
+            var parsed = parser.Parse(entry);
+            var failedAlone = _inFlightAlone ? _options.FailuresAlone(entry.DeliveryCount) : 0;
+            var reason = failedAlone >= _options.MaxDeliveries
+                ? $"failed alone: the projector stopped each of the {failedAlone} times it was handed this entry alone (delivered {entry.DeliveryCount} times)"
+                : parsed.Error;
+            if (reason is not null)
             {
-                deadLetters.Add((entry, $"delivered {entry.DeliveryCount} times"));
+                deadLetters.Add((entry, reason, parsed.Envelope));
+                history.Add(HistoryRows.DeadLettered(entry, reason));
                 continue;
             }
 
-            var parsed = parser.Parse(entry.Fields);
-            if (parsed.Envelope is not { } envelope)
-            {
-                deadLetters.Add((entry, parsed.Error!));
-                continue;
-            }
-
+            var envelope = parsed.Envelope!;
+            reduced.Add(entry);
             var reduction = reducer.Apply(state, envelope);
             state = reduction.State;
             changed.UnionWith(reduction.Changed);
-            history.Add(ToHistory(entry.Position, envelope, reduction));
+            history.Add(HistoryRows.Reduced(entry, reduction));
             switch (reduction.Outcome)
             {
                 case OutcomeKind.Applied: applied++; lastAppliedId = envelope.Id; break;
                 case OutcomeKind.Rejected: rejected++; break;
+                case OutcomeKind.Notice: markers++; break;
                 default: duplicates++; break;
             }
         }
@@ -180,19 +211,21 @@ public sealed class Projector(
             return;
 
         // Before the commit: a crash in between re-sends the entry, at worst dead-lettering it twice, never losing it.
-        foreach (var (entry, reason) in deadLetters)
+        foreach (var (entry, reason, envelope) in deadLetters)
         {
-            if (_deadLetteredInFlight.Contains(entry.Position))
+            if (!_deadLetteredInFlight.Add(entry.Position))
                 continue;
             await log.DeadLetterAsync(entry, reason, ct);
-            _deadLetteredInFlight.Add(entry.Position);
+            if (envelope is not null)
+                await log.AppendAsync([DeadLetterNotice.For(entry, envelope, reason, time.GetUtcNow())], ct);
             logger.LogWarning("Dead-lettered log entry {Position}: {Reason}", entry.Position, reason);
         }
 
-        var delta = new ProjectionCounters(applied, rejected, duplicates, deadLetters.Count);
-        await writer.CommitAsync(new ProjectedBatch(state, changed, history, delta, checkpoint), ct);
+        _faults.BeforeCommit(reduced);
+        var delta = new ProjectionCounters(applied, rejected, duplicates, deadLetters.Count, markers);
+        var lastSeq = await writer.CommitAsync(new ProjectedBatch(state, changed, history, delta, view.Checkpoint, checkpoint, _fence), ct);
 
-        var next = new View(state, checkpoint, view.Counters.Add(delta));
+        var next = new View(state, checkpoint, view.Counters.Add(delta), lastSeq);
         Volatile.Write(ref _view, next);
         var now = time.GetUtcNow();
         status.Update(s => s with
@@ -204,13 +237,36 @@ public sealed class Projector(
             LastAppliedId = lastAppliedId ?? s.LastAppliedId,
             Checkpoint = checkpoint,
             LastCommitAt = now,
+            LastError = null,
+        });
+        MaybeSnapshot(next);
+    }
+
+    /// <summary>Every <see cref="ProjectorOptions.SnapshotEvery"/> history rows, the state is stored beside the commit, in the background.</summary>
+    private void MaybeSnapshot(View view)
+    {
+        if (!_snapshotting.IsCompleted || view.HistorySeq - Math.Max(0, _snapshotSeq) < _options.SnapshotEvery)
+            return;
+        _snapshotSeq = view.HistorySeq;
+        _snapshotting = Task.Run(async () =>
+        {
+            try
+            {
+                await store.SaveSnapshotAsync(view.State, view.HistorySeq, view.Checkpoint, _options.SnapshotsKept, time);
+            }
+            catch (Exception ex)
+            {
+                // A missing snapshot costs only a longer catch-up at the next start; the next commit tries again.
+                logger.LogWarning(ex, "Could not store the state snapshot at history row {Seq}", view.HistorySeq);
+                _snapshotSeq = -1;
+            }
         });
     }
 
     private async Task ReloadAsync(CancellationToken ct)
     {
         var snapshot = await store.LoadProjectionAsync(ct);
-        Volatile.Write(ref _view, new View(snapshot.State, snapshot.Checkpoint, snapshot.Counters));
+        Volatile.Write(ref _view, new View(snapshot.State, snapshot.Checkpoint, snapshot.Counters, snapshot.HistorySeq));
         _needsReload = false;
         status.Update(s => s with
         {
@@ -222,17 +278,34 @@ public sealed class Projector(
         });
     }
 
-    private static HistoryRow ToHistory(LogPosition position, EventEnvelope envelope, Reduction reduction) => new(
-        position.ToString(),
-        envelope.Id,
-        envelope.Type,
-        envelope.Street,
-        EnvelopeWriter.FormatTime(envelope.OccurredAt),
-        envelope.Source,
-        Outcomes.Of(reduction.Outcome),
-        reduction.Reason,
-        envelope.DataJson,
-        JsonSerializer.Serialize(reduction.Changed.Select(k => $"{k.Kind.ToString().ToLowerInvariant()}:{k.Id}")));
+    private sealed record View(DistrictState State, LogPosition Checkpoint, ProjectionCounters Counters, long HistorySeq);
+}
 
-    private sealed record View(DistrictState State, LogPosition Checkpoint, ProjectionCounters Counters);
+/// <summary>How a log position becomes its history row.</summary>
+internal static class HistoryRows
+{
+    public static HistoryRow Reduced(LogEntry entry, Reduction reduction) => Row(entry, Outcomes.Of(reduction.Outcome), reduction.Reason,
+        reduction.Changed.IsEmpty ? "[]" : JsonSerializer.Serialize(reduction.Changed.Select(k => $"{k.Kind.ToString().ToLowerInvariant()}:{k.Id}")));
+
+    /// <summary>The raw fields as far as they go (the dead-letter log keeps the whole entry).</summary>
+    public static HistoryRow DeadLettered(LogEntry entry, string reason) => Row(entry, Outcomes.DeadLettered, reason, "[]");
+
+    // The fields exactly as the producer wrote them (occurredAt's own precision and offset included), so that a
+    // re-reduction of the history parses the very same envelope.
+    private static HistoryRow Row(LogEntry entry, string outcome, string? reason, string entityIds) => new(
+        entry.Position.ToString(),
+        Field(entry, EnvelopeFields.Id, EnvelopeLimits.MaxShortText),
+        Field(entry, EnvelopeFields.Type, EnvelopeLimits.MaxShortText),
+        Field(entry, EnvelopeFields.Street, EnvelopeLimits.MaxShortText),
+        Field(entry, EnvelopeFields.OccurredAt, EnvelopeLimits.MaxShortText),
+        Field(entry, EnvelopeFields.Source, EnvelopeLimits.MaxShortText),
+        outcome,
+        reason,
+        Field(entry, EnvelopeFields.Data, EnvelopeLimits.MaxDataBytes),
+        entityIds);
+
+    private static string Field(LogEntry entry, string name, int max) =>
+        entry.Fields.TryGetValue(name, out var value) && value is not null
+            ? value.Length <= max ? value : value[..(char.IsHighSurrogate(value[max - 1]) ? max - 1 : max)]
+            : "";
 }

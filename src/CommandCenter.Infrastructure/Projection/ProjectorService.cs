@@ -1,3 +1,4 @@
+using CommandCenter.Infrastructure.Database;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,8 @@ namespace CommandCenter.Infrastructure.Projection;
 /// there is work, then a short back-off doubling from 2 ms to 50 ms when the log is idle (DESIGN §3).
 /// </summary>
 public sealed class ProjectorService(
-    Projector projector, IProjectorLease lease, ProjectorStatus status, TimeProvider time, ILogger<ProjectorService> logger)
+    Projector projector, IProjectorLease lease, ProjectorStatus status, DatabaseReadiness readiness, TimeProvider time,
+    ILogger<ProjectorService> logger)
     : BackgroundService
 {
     internal static readonly TimeSpan MinIdleDelay = TimeSpan.FromMilliseconds(2);
@@ -24,6 +26,7 @@ public sealed class ProjectorService(
         var renewDue = DateTimeOffset.MinValue;
         try
         {
+            await readiness.WaitAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
@@ -66,7 +69,19 @@ public sealed class ProjectorService(
                             status.Update(s => s with { IsLeader = false, LeaseHolder = lease.Holder });
                             continue;
                         }
+                        catch (FencedOffException ex)
+                        {
+                            // Another instance initialized after us (we were frozen past our lease, say): our commit was refused
+                            // as a whole. Give the lease up so that we do not take the fence back from the rightful leader.
+                            logger.LogWarning("Projector fenced off: {Reason}; giving up the lease", ex.Message);
+                            await lease.ReleaseAsync(CancellationToken.None);
+                            status.Update(s => s with { IsLeader = false, LeaseHolder = lease.Holder });
+                            await Task.Delay(LeaseRetryDelay, stoppingToken);
+                            continue;
+                        }
                     }
+                    if (status.Current.LastError is not null)
+                        status.Update(s => s with { LastError = null });
                     if (handled > 0)
                     {
                         idle = MinIdleDelay;

@@ -1,3 +1,4 @@
+using System.Text.Unicode;
 using CommandCenter.Core.EventLog;
 using StackExchange.Redis;
 
@@ -84,6 +85,20 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, string streamKey
         return pending.ToDictionary(p => p.MessageId.ToString(), p => p.DeliveryCount);
     }
 
+    public async Task<IReadOnlyList<PendingEntry>> PendingAsync(string group, int count, CancellationToken ct = default)
+    {
+        try
+        {
+            var pending = await Db.StreamPendingMessagesAsync(streamKey, group, count, RedisValue.Null, "-", "+");
+            return [.. pending.Select(p => new PendingEntry(LogPosition.Parse(p.MessageId.ToString()), p.ConsumerName.ToString(),
+                TimeSpan.FromMilliseconds(p.IdleTimeInMilliseconds), p.DeliveryCount))];
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+        {
+            return [];
+        }
+    }
+
     public async Task<long> PendingCountAsync(string group, CancellationToken ct = default)
     {
         try
@@ -100,6 +115,13 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, string streamKey
     {
         var entries = await Db.StreamReadAsync(streamKey, after.ToString(), count);
         return [.. entries.Where(e => !e.IsNull).Select(e => ToEntry(e, deliveryCount: 0))];
+    }
+
+    public async Task<DateTimeOffset?> FirstAppendedAfterAsync(LogPosition after, CancellationToken ct = default)
+    {
+        // Stream ids are the server's append time in milliseconds; "(" makes the start exclusive (Redis 6.2+).
+        var next = await Db.StreamRangeAsync(streamKey, $"({after}", "+", 1);
+        return next.Length == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)LogPosition.Parse(next[0].Id.ToString()).Milliseconds);
     }
 
     public Task DeadLetterAsync(LogEntry entry, string reason, CancellationToken ct = default)
@@ -154,8 +176,24 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, string streamKey
     private static LogEntry ToEntry(StreamEntry entry, int deliveryCount)
     {
         var fields = new Dictionary<string, string>(entry.Values.Length, StringComparer.Ordinal);
+        string? problem = null;
         foreach (var value in entry.Values)
-            fields.TryAdd(value.Name.ToString(), value.Value.ToString());
-        return new LogEntry(LogPosition.Parse(entry.Id.ToString()), fields, deliveryCount);
+        {
+            var name = Decode(value.Name, ref problem, "a field name");
+            fields.TryAdd(name, Decode(value.Value, ref problem, $"field '{name}'"));
+        }
+        return new LogEntry(LogPosition.Parse(entry.Id.ToString()), fields, deliveryCount, problem);
+    }
+
+    /// <summary>
+    /// Redis holds bytes; producers must send UTF-8. Bytes in another encoding (GBK from an old system, say) would
+    /// decode to replacement characters and be applied as garbled text, so the entry carries a problem instead.
+    /// </summary>
+    private static string Decode(RedisValue value, ref string? problem, string what)
+    {
+        ReadOnlyMemory<byte> bytes = value;
+        if (problem is null && !Utf8.IsValid(bytes.Span))
+            problem = $"{what} is not valid UTF-8 (the stream carries UTF-8 text only)";
+        return value.ToString();
     }
 }

@@ -5,6 +5,7 @@ using CommandCenter.Core.Reducing;
 using CommandCenter.Core.Reference;
 using CommandCenter.Core.Simulation;
 using CommandCenter.Core.State;
+using CommandCenter.Infrastructure.Database;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,8 @@ public sealed class SimulatorService(
     DistrictModel district,
     TimeProvider time,
     ILogger<SimulatorService> logger,
-    IStateSnapshotSource? snapshots = null) : BackgroundService
+    IStateSnapshotSource? snapshots = null,
+    DatabaseReadiness? readiness = null) : BackgroundService
 {
     // The most one tick may append, so a long stall never turns into one huge batch.
     private const int MaxBatch = 2_000;
@@ -39,6 +41,8 @@ public sealed class SimulatorService(
         var pacer = new SimulationPacer(settings.EventsPerSecond, MaxCatchUp);
         pacer.Due(time.GetUtcNow());
 
+        if (readiness is not null)
+            await readiness.WaitAsync(stoppingToken); // the embedded log lives in the database
         await ResumeAsync(simulator, settings, stoppingToken);
         logger.LogInformation("District simulator running at {Rate} events/s (daily mean), seed {Seed}", settings.EventsPerSecond, seed);
 
@@ -121,7 +125,7 @@ public sealed class SimulatorService(
                 return null;
             foreach (var entry in entries)
             {
-                if (parser.Parse(entry.Fields) is { Envelope: { } envelope })
+                if (parser.Parse(entry) is { Envelope: { } envelope })
                     state = reducer.Apply(state, envelope).State;
                 position = entry.Position;
             }

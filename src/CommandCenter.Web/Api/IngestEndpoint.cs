@@ -58,6 +58,8 @@ internal static class IngestEndpoint
                     problem = $"source '{fields[EnvelopeFields.Source]}' is not this key's source '{source}'";
                 if (problem is null && parser.Parse(fields!) is { IsValid: false } parsed)
                     problem = parsed.Error;
+                if (problem is null && !EventTypes.Domain.Contains(fields![EnvelopeFields.Type]))
+                    problem = $"'{fields[EnvelopeFields.Type]}' is a notice the pipeline writes itself; producers cannot append it";
                 if (problem is null)
                     batch.Add(fields!);
                 else

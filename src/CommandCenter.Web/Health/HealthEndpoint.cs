@@ -9,8 +9,10 @@ namespace CommandCenter.Web.Health;
 
 /// <summary>
 /// <c>GET /healthz</c>: can this instance reach its log and database, and how far behind are the projector and
-/// the live tail. 200 while both stores answer ("ok", or "degraded" when the projector or the tail reports an
-/// error); 503 when either does not, so a load balancer takes the instance out.
+/// the live tail. 200 while both stores answer: "ok", or "degraded" while the projector or the tail has a current
+/// error or the database trails the log by more than <see cref="ProjectionLag.Limit"/> (it says "ok" again once the
+/// fault clears and the backlog drains); 503 when either store does not answer or the database is not ready, so a
+/// load balancer takes the instance out.
 /// </summary>
 internal static class HealthEndpoint
 {
@@ -21,14 +23,17 @@ internal static class HealthEndpoint
     }
 
     private static async Task<IResult> HandleAsync(
-        IEventLog log, IDbConnectionFactory database, ProjectorStatus projector, LiveState live,
-        IOptions<EventLogOptions> logOptions, CancellationToken ct)
+        IEventLog log, IDbConnectionFactory database, DatabaseReadiness readiness, ProjectorStatus projector, ProjectionLagMonitor lag,
+        LiveState live, IOptions<EventLogOptions> logOptions, CancellationToken ct)
     {
         var (eventLog, info) = await ProbeLogAsync(log, ct);
-        var databaseState = await ProbeDatabaseAsync(database, ct);
+        var databaseState = readiness.Problem ?? await ProbeDatabaseAsync(database, ct);
         var projection = projector.Current;
+        var behind = lag.Current;
         var storesUp = eventLog == "ok" && databaseState == "ok";
-        var status = !storesUp ? "unhealthy" : projection.LastError is not null || live.LastError is not null ? "degraded" : "ok";
+        var status = !storesUp ? "unhealthy"
+            : projection.LastError is not null || live.LastError is not null || behind.IsBehind ? "degraded"
+            : "ok";
 
         var body = new
         {
@@ -39,7 +44,8 @@ internal static class HealthEndpoint
             appliedCount = projection.AppliedCount,
             lastAppliedId = projection.LastAppliedId,
             liveLastId = live.Current.LastEventId,
-            tailLagMs = live.TailLag is { } lag ? (long?)Math.Max(0, (long)lag.TotalMilliseconds) : null,
+            tailLagMs = live.TailLag is { } tail ? (long?)Math.Max(0, (long)tail.TotalMilliseconds) : null,
+            projectorLagMs = (long)behind.Lag.TotalMilliseconds,
             deadLettered = info?.DeadLettered ?? projection.DeadLettered,
             logLength = info?.Length,
             stream = logOptions.Value.StreamKey,

@@ -10,6 +10,12 @@ namespace CommandCenter.Web.Live;
 /// This instance's live view of the district (DESIGN §3): hydrated from the database snapshot and its checkpoint,
 /// then kept current by applying the log's tail with the same reducer as the projector. Each batch publishes a new
 /// immutable <see cref="LiveSnapshot"/>; readers take <see cref="Current"/> and never lock.
+/// <para>
+/// The screens never keep what the database will not hold: when the tail meets the projector's
+/// <c>log.dead-lettered</c> notice for an entry it applied, it reloads the database's state once the database holds
+/// that position, and re-applies the tail after it (docs/decisions/0009). Screens do not wait for that: everything
+/// else is applied as it arrives.
+/// </para>
 /// </summary>
 public sealed class LiveState(
     IEventLog log,
@@ -27,11 +33,17 @@ public sealed class LiveState(
 
     private volatile LiveSnapshot _current = LiveSnapshot.Empty;
     private volatile string? _lastError;
+    private volatile LiveFreshness _freshness = LiveFreshness.Unknown;
+    private LogPosition? _resyncAt;
+    private LogPosition _base = LogPosition.Start;
 
     public LiveSnapshot Current => _current;
 
     /// <summary>The last failure to load or read, in plain words; null once reading works again.</summary>
     public string? LastError => _lastError;
+
+    /// <summary>When the tail last read the log successfully, and since when it has been behind: what "stale" is judged on.</summary>
+    public LiveFreshness Freshness => _freshness;
 
     /// <summary>Raised after each new snapshot, on the tail's thread: handlers must be quick (mark dirty, no rendering).</summary>
     public event Action? Changed;
@@ -53,9 +65,6 @@ public sealed class LiveState(
     /// <summary>How far the screens trail the producers: now minus the occurrence time of the last applied event.</summary>
     public TimeSpan? TailLag => _current.LastOccurredAt is { } occurred ? time.GetUtcNow() - occurred : null;
 
-    /// <summary>Time since a read last returned entries (or since hydration).</summary>
-    public TimeSpan? SinceLastReceived => _current.LastReceivedAt is { } received ? time.GetUtcNow() - received : null;
-
     /// <summary>Loads the snapshot, then follows the tail until stopped; every failure is logged and retried.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
@@ -65,7 +74,11 @@ public sealed class LiveState(
         while (!ct.IsCancellationRequested)
         {
             var read = 0;
-            await RetryUntilDoneAsync(async token => read = await PollOnceAsync(token), "read the event log", ct);
+            await RetryUntilDoneAsync(async token =>
+            {
+                await ResyncIfDueAsync(token);
+                read = await PollOnceAsync(token);
+            }, "read the event log", ct);
             if (read > 0)
             {
                 idleDelay = IdleDelayMin;
@@ -79,8 +92,11 @@ public sealed class LiveState(
     internal async Task HydrateAsync(CancellationToken ct)
     {
         var snapshot = await snapshots.LoadAsync(ct);
+        _base = snapshot.Checkpoint;
+        var now = time.GetUtcNow();
+        _freshness = _freshness with { LastReadAt = now };
         Publish(new LiveSnapshot(snapshot.State, snapshot.Checkpoint, LastEventId: null, LastOccurredAt: null,
-            LastReceivedAt: time.GetUtcNow(), Recent: [], IsHydrated: true, _current.Version + 1));
+            LastReceivedAt: now, Recent: [], IsHydrated: true, _current.Version + 1));
     }
 
     /// <summary>Reads and applies one batch after the current position; returns how many entries it read.</summary>
@@ -88,6 +104,9 @@ public sealed class LiveState(
     {
         var before = _current;
         var entries = await log.ReadAfterAsync(before.Position, BatchSize, ct);
+        var now = time.GetUtcNow();
+        // A full batch means more is waiting: the screens are behind until a read comes back short.
+        _freshness = new LiveFreshness(now, entries.Count < BatchSize ? null : _freshness.BehindSince ?? now);
         if (entries.Count == 0) return 0;
 
         var state = before.State;
@@ -95,14 +114,25 @@ public sealed class LiveState(
         List<(EventEnvelope Envelope, string Reason)>? rejected = null;
         foreach (var entry in entries)
         {
-            // Invalid entries are the projector's to dead-letter; here they are only passed over.
-            var parsed = parser.Parse(entry.Fields);
+            // Invalid entries are the projector's to dead-letter; here they are only passed over (the parser is total
+            // and deterministic, so both make the same call).
+            var parsed = parser.Parse(entry);
             if (parsed.Envelope is not { } envelope) continue;
             var reduction = reducer.Apply(state, envelope);
             state = reduction.State;
-            if (reduction.IsApplied) applied.Add(envelope);
-            else if (reduction.Outcome == OutcomeKind.Rejected && Rejected is not null)
-                (rejected ??= []).Add((envelope, reduction.Reason ?? "rejected"));
+            switch (reduction.Outcome)
+            {
+                case OutcomeKind.Applied:
+                    applied.Add(envelope);
+                    break;
+                case OutcomeKind.Rejected when Rejected is not null:
+                    (rejected ??= []).Add((envelope, reduction.Reason ?? "rejected"));
+                    break;
+                case OutcomeKind.Notice when envelope.Payload is LogDeadLettered notice && LogPosition.TryParse(notice.Position, out var dead)
+                                             && dead > _base && (_resyncAt is null || dead > _resyncAt):
+                    _resyncAt = dead; // we applied it (it lies after the database state we started from)
+                    break;
+            }
         }
 
         if (rejected is not null)
@@ -117,17 +147,56 @@ public sealed class LiveState(
             Position = entries[^1].Position,
             LastEventId = last?.Id ?? before.LastEventId,
             LastOccurredAt = last?.OccurredAt ?? before.LastOccurredAt,
-            LastReceivedAt = time.GetUtcNow(),
+            LastReceivedAt = now,
             Recent = applied.Count == 0 ? before.Recent : NewestFirst(applied, before.Recent),
             Version = before.Version + 1,
         });
         return entries.Count;
     }
 
+    /// <summary>
+    /// After a dead-letter notice: once the database holds the dead-lettered position, take its state (which never
+    /// applied that entry) and re-apply the tail from its checkpoint up to where the screens already are.
+    /// </summary>
+    internal async Task ResyncIfDueAsync(CancellationToken ct)
+    {
+        if (_resyncAt is not { } target) return;
+        if (await snapshots.CheckpointAsync(ct) < target) return; // the projector has not committed that position yet
+        var stored = await snapshots.LoadAsync(ct);
+
+        var current = _current;
+        var state = stored.State;
+        var position = stored.Checkpoint;
+        while (position < current.Position)
+        {
+            var entries = await log.ReadAfterAsync(position, BatchSize, ct);
+            if (entries.Count == 0) break;
+            foreach (var entry in entries.TakeWhile(e => e.Position <= current.Position))
+            {
+                if (parser.Parse(entry).Envelope is { } envelope)
+                    state = reducer.Apply(state, envelope).State;
+                position = entry.Position;
+            }
+            if (entries[^1].Position >= current.Position) break;
+        }
+        _resyncAt = null;
+        _base = stored.Checkpoint;
+        logger.LogInformation("Live state resynchronised from the database at {Checkpoint} after a dead-lettered entry at {Position}", stored.Checkpoint, target);
+        Publish(current with
+        {
+            State = state,
+            Position = position > current.Position ? position : current.Position,
+            Recent = [.. current.Recent.Where(e => state.Recent.Contains(e.Id))],
+            Version = current.Version + 1,
+        });
+    }
+
     /// <summary>Replaces the snapshot and tells the listeners; also the seam tests use to drive screens.</summary>
     internal void Publish(LiveSnapshot snapshot)
     {
         _current = snapshot;
+        if (snapshot.LastReceivedAt is { } received && (_freshness.LastReadAt is not { } read || received > read))
+            _freshness = _freshness with { LastReadAt = received };
         InvokeEach(Changed, handler => ((Action)handler)());
     }
 
@@ -190,4 +259,19 @@ public sealed class LiveState(
     private Task DelayAsync(TimeSpan delay, CancellationToken ct) => Task.Delay(delay, time, ct);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}
+
+/// <summary>
+/// How current the live state can be confirmed to be. "Stale" means the data cannot be confirmed current: the log has
+/// not been read successfully for a while, or the tail has been behind (reading full batches) for a while — never
+/// merely that no event arrived (a quiet district is current).
+/// </summary>
+/// <param name="LastReadAt">Server time of the last successful read of the log (even an empty one), or of hydration.</param>
+/// <param name="BehindSince">Since when every read has come back full (more waiting); null when caught up.</param>
+public sealed record LiveFreshness(DateTimeOffset? LastReadAt, DateTimeOffset? BehindSince)
+{
+    public static readonly LiveFreshness Unknown = new(null, null);
+
+    public bool IsStale(DateTimeOffset now, TimeSpan after) =>
+        LastReadAt is not { } read || now - read > after || BehindSince is { } behind && now - behind > after;
 }

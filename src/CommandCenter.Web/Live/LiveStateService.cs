@@ -1,7 +1,7 @@
 namespace CommandCenter.Web.Live;
 
 /// <summary>Runs the live state's tail for the life of the app.</summary>
-internal sealed class LiveStateService(LiveState live) : BackgroundService
+internal sealed class LiveStateService(LiveState live, CommandCenter.Infrastructure.Database.DatabaseReadiness readiness) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -9,6 +9,7 @@ internal sealed class LiveStateService(LiveState live) : BackgroundService
         await Task.Yield();
         try
         {
+            await readiness.WaitAsync(stoppingToken);
             await live.RunAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using CommandCenter.Infrastructure.Database;
 using CommandCenter.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 
@@ -8,7 +9,7 @@ namespace CommandCenter.Web.Security;
 /// registered outside Development, so no default password works in Production; the first admin there is made
 /// with <c>cc users create</c>.
 /// </summary>
-public sealed class DemoAccountSeeder(IServiceScopeFactory scopes, ILogger<DemoAccountSeeder> logger) : IHostedService
+public sealed class DemoAccountSeeder(IServiceScopeFactory scopes, DatabaseReadiness readiness, ILogger<DemoAccountSeeder> logger) : IHostedService
 {
     public const string Password = "gulou-demo-2026";
 
@@ -25,7 +26,29 @@ public sealed class DemoAccountSeeder(IServiceScopeFactory scopes, ILogger<DemoA
         ("admin", Roles.Admin, null, null, "系统管理员"),
     ];
 
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Seeds at start when the database is ready then (as it is but for a locked or missing one), else as soon as it is.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (readiness.IsReady)
+        {
+            await SeedAsync();
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await readiness.WaitAsync(_stopping.Token);
+                await SeedAsync();
+            }
+            catch (OperationCanceledException) { }
+            catch (Exception ex) { logger.LogError(ex, "Could not create the demo accounts"); }
+        }, CancellationToken.None);
+    }
+
+    private async Task SeedAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -42,5 +65,5 @@ public sealed class DemoAccountSeeder(IServiceScopeFactory scopes, ILogger<DemoA
         logger.LogWarning("Development: demo accounts ready ({Names}), password '{Password}'", string.Join(", ", Accounts.Select(a => a.UserName)), Password);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => _stopping.CancelAsync();
 }

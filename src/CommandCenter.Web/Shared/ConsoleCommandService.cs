@@ -41,6 +41,8 @@ public sealed class ConsoleCommandService(
         if (!parsed.IsValid)
             return new CommandResult(CommandStatus.Invalid, parsed.Error);
         var envelope = parsed.Envelope!;
+        if (!EventTypes.Domain.Contains(envelope.Type))
+            return CommandResult.Forbidden($"'{envelope.Type}' is a notice the pipeline writes itself");
 
         if (Refusal(user, actor, envelope, live.Current.State) is { } refused)
             return CommandResult.Forbidden(refused);

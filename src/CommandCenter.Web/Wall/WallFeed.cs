@@ -1,3 +1,4 @@
+using CommandCenter.Infrastructure.Projection;
 using CommandCenter.Web.Live;
 
 namespace CommandCenter.Web.Wall;
@@ -8,7 +9,8 @@ namespace CommandCenter.Web.Wall;
 /// second however fast events arrive. A second timer moves the clock and re-judges staleness every second.
 /// Circuits subscribe to <see cref="Changed"/> and read <see cref="Current"/>; they never copy state.
 /// </summary>
-public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvider time, ILogger<WallFeed> logger) : IDisposable
+public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvider time, ILogger<WallFeed> logger, ProjectionLagMonitor? lag = null)
+    : IDisposable
 {
     public static readonly TimeSpan RebuildInterval = TimeSpan.FromMilliseconds(100);
     public static readonly TimeSpan ClockInterval = TimeSpan.FromSeconds(1);
@@ -54,14 +56,24 @@ public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvid
         Publish(() =>
         {
             Interlocked.Increment(ref _builds);
-            return builder.Build(live.Current, time.GetUtcNow(), _current.Version + 1, _cache);
+            return builder.Build(live.Current, time.GetUtcNow(), _current.Version + 1, _cache, live.Freshness) with { DatabaseBehind = DatabaseBehind() };
         });
 
     private void Tick() => Publish(() =>
     {
         var now = time.GetUtcNow();
-        return _current with { Now = DistrictClock.ToLocal(now), IsStale = WallViewBuilder.IsStale(live.Current, now), Version = _current.Version + 1 };
+        var snapshot = live.Current;
+        return _current with
+        {
+            Now = DistrictClock.ToLocal(now),
+            DataAsOf = WallViewBuilder.AsOf(snapshot, live.Freshness),
+            IsStale = WallViewBuilder.IsStale(snapshot, live.Freshness, now),
+            DatabaseBehind = DatabaseBehind(),
+            Version = _current.Version + 1,
+        };
     });
+
+    private TimeSpan? DatabaseBehind() => lag?.Current is { IsBehind: true } behind ? behind.Lag : null;
 
     private void Publish(Func<WallView> next)
     {

@@ -40,6 +40,8 @@ public static class WallLanguages
         ["数据过期"] = "STALE",
         ["数据已过期"] = "Data is stale",
         ["数据截至"] = "data as of",
+        ["入库滞后"] = "database behind by",
+        ["秒"] = "s",
         ["回放"] = "REPLAY",
         ["历史回放 · 非实时"] = "Replay · not live",
         ["网格事件"] = "Grid incidents",

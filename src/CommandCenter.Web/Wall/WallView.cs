@@ -7,6 +7,8 @@ namespace CommandCenter.Web.Wall;
 /// in both languages so a circuit only picks one. Times are in the district's local time (China Standard Time).
 /// </summary>
 /// <param name="ReplayOf">Set when the view was rebuilt from the history for this past moment: never live.</param>
+/// <param name="DatabaseBehind">How long the oldest log entry not yet in the database has waited, when that is more than
+/// <c>ProjectionLag.Limit</c> (the projector cannot commit: a locked or full database, say); null otherwise.</param>
 public sealed record WallView(
     WallKpis Kpis,
     ImmutableArray<StreetRow> Streets,
@@ -20,7 +22,8 @@ public sealed record WallView(
     bool IsHydrated,
     long Version,
     DateTimeOffset? ReplayOf = null,
-    ImmutableDictionary<string, WallKpis>? StreetKpis = null)
+    ImmutableDictionary<string, WallKpis>? StreetKpis = null,
+    TimeSpan? DatabaseBehind = null)
 {
     public static WallView Empty(DateTimeOffset now) =>
         new(WallKpis.Zero, [], [], Sparklines.Empty, WhistleLoop.Zero, [], now, DataAsOf: null, IsStale: true, IsHydrated: false, Version: 0);

@@ -13,10 +13,11 @@ namespace CommandCenter.Web.Wall;
 /// </summary>
 public sealed class WallViewBuilder(DistrictModel district, KpiCalculator kpis, EventLabels labels)
 {
-    /// <summary>With nothing received for this long the wall says its data is stale.</summary>
+    /// <summary>When the data cannot be confirmed current for this long, the wall says it is stale.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(10);
 
-    public WallView Build(LiveSnapshot live, DateTimeOffset now, long version, WallBuildCache? cache = null)
+    /// <param name="freshness">The live tail's freshness; null for a replay, whose moment is its own "as of".</param>
+    public WallView Build(LiveSnapshot live, DateTimeOffset now, long version, WallBuildCache? cache = null, LiveFreshness? freshness = null)
     {
         var figures = kpis.Calculate(live.State, now);
         var streets = Rank([.. district.Streets.Zip(figures.Streets, Street)]);
@@ -29,15 +30,20 @@ public sealed class WallViewBuilder(DistrictModel district, KpiCalculator kpis, 
             Loop(live.State, figures.DayStart),
             structure,
             DistrictClock.ToLocal(now),
-            live.LastReceivedAt is { } asOf ? DistrictClock.ToLocal(asOf) : null,
-            IsStale(live, now),
+            AsOf(live, freshness),
+            IsStale(live, freshness, now),
             live.IsHydrated,
             version,
             StreetKpis: figures.Streets.ToImmutableDictionary(s => s.Street, s => District(s.Kpis)));
     }
 
-    public static bool IsStale(LiveSnapshot live, DateTimeOffset now) =>
-        !live.IsHydrated || live.LastReceivedAt is not { } received || now - received > StaleAfter;
+    /// <summary>Stale: not loaded yet, or the data cannot be confirmed current (see <see cref="LiveFreshness"/>).</summary>
+    public static bool IsStale(LiveSnapshot live, LiveFreshness? freshness, DateTimeOffset now) =>
+        !live.IsHydrated || (freshness ?? new LiveFreshness(live.LastReceivedAt, null)).IsStale(now, StaleAfter);
+
+    /// <summary>"Data as of": the last time the log was read successfully.</summary>
+    public static DateTimeOffset? AsOf(LiveSnapshot live, LiveFreshness? freshness) =>
+        (freshness?.LastReadAt ?? live.LastReceivedAt) is { } asOf ? DistrictClock.ToLocal(asOf) : null;
 
     private WallKpis District(KpiSet k) => new(
         k.Incidents.ReportedToday, k.Incidents.Open, k.Incidents.Overdue,

@@ -8,7 +8,7 @@ namespace CommandCenter.Core.Tests.Reducing;
 /// <summary>Every event type of the catalog, applied from a state where it is allowed, with the change it makes.</summary>
 public sealed class ReducerAppliedTests
 {
-    public static TheoryData<string> EventTypeNames => new(EventTypes.PayloadTypes.Keys.Order(StringComparer.Ordinal));
+    public static TheoryData<string> EventTypeNames => new(EventTypes.Domain.Order(StringComparer.Ordinal));
 
     [Theory]
     [MemberData(nameof(EventTypeNames))]

@@ -27,9 +27,9 @@ public sealed class DistrictSimulatorDayTests(SimulatedDayFixture day) : IClassF
     public void Next_OverASimulatedDay_EmitsEveryEventTypeButDeadlineMissed()
     {
         var seen = Run.Applied.Select(e => e.Type).ToHashSet();
-        var expected = EventTypes.PayloadTypes.Keys.Where(t => t != EventTypes.DeadlineMissed);
+        var expected = EventTypes.Domain.Where(t => t != EventTypes.DeadlineMissed);
 
-        Assert.Equal(EventTypes.PayloadTypes.Count - 1, expected.Count(seen.Contains));
+        Assert.Equal(EventTypes.Domain.Count - 1, expected.Count(seen.Contains));
         Assert.All(expected, t => Assert.Contains(t, seen));
         Assert.DoesNotContain(EventTypes.DeadlineMissed, seen);
         Assert.All(Run.Applied, e => Assert.Equal("simulator", e.Source));

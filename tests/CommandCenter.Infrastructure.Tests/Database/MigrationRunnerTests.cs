@@ -19,7 +19,7 @@ public sealed class MigrationRunnerTests
         await using var connection = await database.Factory.OpenAsync();
         var recorded = (await connection.QueryAsync<long>("SELECT version FROM schema_migrations ORDER BY version")).ToList();
         Assert.Equal(MigrationRunner.Embedded.Select(m => (long)m.Version), recorded);
-        Assert.Equal(4, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM counters"));
+        Assert.Equal(5, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM counters"));
     }
 
     [Fact]
@@ -58,5 +58,19 @@ public sealed class MigrationRunnerTests
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
         Assert.Equal(2, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous"));
         Assert.Equal(5000, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_SchemaCurrentWhileAnotherProcessHoldsTheWriteLock_ReturnsAtOnceWithoutWaiting()
+    {
+        await using var database = await TempDatabase.CreateAsync();
+        await using var holder = await database.Factory.OpenAsync();
+        await using var writeLock = await holder.BeginTransactionAsync(); // BEGIN IMMEDIATE: the write lock
+        await holder.ExecuteAsync("UPDATE counters SET value = value WHERE name = 'applied'", transaction: writeLock);
+
+        // Taking the write lock here would wait out the busy timeout and throw "database is locked".
+        var applied = await database.Migrations().MigrateAsync();
+
+        Assert.Empty(applied);
     }
 }

@@ -18,6 +18,8 @@ public sealed class NoAcknowledgeLog(IEventLog inner) : IEventLog
     public Task<IReadOnlyList<LogEntry>> ReadGroupAsync(string group, string consumer, int count, CancellationToken ct = default) => inner.ReadGroupAsync(group, consumer, count, ct);
     public Task<IReadOnlyList<LogEntry>> ClaimStaleAsync(string group, string consumer, TimeSpan minIdle, int count, CancellationToken ct = default) => inner.ClaimStaleAsync(group, consumer, minIdle, count, ct);
     public Task<long> PendingCountAsync(string group, CancellationToken ct = default) => inner.PendingCountAsync(group, ct);
+    public Task<IReadOnlyList<PendingEntry>> PendingAsync(string group, int count, CancellationToken ct = default) => inner.PendingAsync(group, count, ct);
+    public Task<DateTimeOffset?> FirstAppendedAfterAsync(LogPosition after, CancellationToken ct = default) => inner.FirstAppendedAfterAsync(after, ct);
     public Task<IReadOnlyList<LogEntry>> ReadAfterAsync(LogPosition after, int count, CancellationToken ct = default) => inner.ReadAfterAsync(after, count, ct);
     public Task DeadLetterAsync(LogEntry entry, string reason, CancellationToken ct = default) => inner.DeadLetterAsync(entry, reason, ct);
     public Task<IReadOnlyList<LogEntry>> ReadDeadLettersAsync(int count, CancellationToken ct = default) => inner.ReadDeadLettersAsync(count, ct);

@@ -24,7 +24,7 @@ public sealed class ProjectionBed : IAsyncDisposable
     {
         Database = database;
         Log = new SqliteEventLog(database.Factory, Options.Create(new EventLogOptions()), Time);
-        Store = new ProjectionStore(database.Factory);
+        Store = new ProjectionStore(database.Factory, Parser, Reducer);
     }
 
     public TempDatabase Database { get; }
@@ -37,10 +37,11 @@ public sealed class ProjectionBed : IAsyncDisposable
 
     public static async Task<ProjectionBed> CreateAsync() => new(await TempDatabase.CreateAsync());
 
-    public Projector NewProjector(string consumer = "projector-1", IEventLog? log = null, int batchSize = 500, int maxDeliveries = 3, ProjectorStatus? status = null) =>
+    public Projector NewProjector(string consumer = "projector-1", IEventLog? log = null, int batchSize = 500, int maxDeliveries = 3,
+        ProjectorStatus? status = null, IProjectorFaults? faults = null, int snapshotEvery = 50_000) =>
         new(log ?? Log, Store, new ProjectionWriter(Database.Factory, Time), Parser, Reducer,
-            Options.Create(new ProjectorOptions { BatchSize = batchSize, MaxDeliveries = maxDeliveries, ConsumerName = consumer }),
-            status ?? new ProjectorStatus(), Time, NullLogger<Projector>.Instance);
+            Options.Create(new ProjectorOptions { BatchSize = batchSize, MaxDeliveries = maxDeliveries, ConsumerName = consumer, SnapshotEvery = snapshotEvery }),
+            status ?? new ProjectorStatus(), Time, NullLogger<Projector>.Instance, faults);
 
     public async Task<IReadOnlyList<LogPosition>> AppendAsync(IEnumerable<IReadOnlyDictionary<string, string>> entries) =>
         await Log.AppendAsync([.. entries]);

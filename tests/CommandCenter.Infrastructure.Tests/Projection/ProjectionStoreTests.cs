@@ -22,7 +22,7 @@ public sealed class ProjectionStoreTests : IAsyncLifetime
         var snapshot = await _bed.Store.LoadAsync();
 
         Assert.Equal(ProjectionBed.Entities(projector.State), ProjectionBed.Entities(snapshot.State));
-        Assert.Equal(projector.State.Recent.InOrder(), snapshot.State.Recent.InOrder());
+        Assert.True(projector.State.Recent.SameAs(snapshot.State.Recent), "the idempotency windows differ");
         Assert.Equal(projector.State.AppliedCount, snapshot.State.AppliedCount);
         Assert.Equal(projector.Checkpoint, snapshot.Checkpoint);
         Assert.NotEqual(LogPosition.Start, snapshot.Checkpoint);

@@ -70,7 +70,7 @@ public sealed class ProjectorTests : IAsyncLifetime
         var replay = await _bed.ReplayLogAsync();
         var stored = await _bed.Store.LoadProjectionAsync();
         Assert.Equal(ProjectionBed.Entities(replay), ProjectionBed.Entities(stored.State));
-        Assert.Equal(replay.Recent.InOrder(), stored.State.Recent.InOrder());
+        Assert.True(replay.Recent.SameAs(stored.State.Recent), "the idempotency windows differ");
         Assert.Equal(replay.AppliedCount, stored.Counters.Applied);
         Assert.Equal(0, stored.Counters.Duplicates);
         Assert.Equal(0, await _bed.Log.PendingCountAsync(Projector.Group));
@@ -139,27 +139,6 @@ public sealed class ProjectorTests : IAsyncLifetime
     }
 
     private const Core.State.IncidentStatus IncidentStatusReported = Core.State.IncidentStatus.Reported;
-
-    [Fact]
-    public async Task RunOnceAsync_EntryDeliveredMoreThanMaxDeliveries_DeadLetteredAsPoison()
-    {
-        var incidentId = Guid.NewGuid();
-        var positions = await _bed.AppendAsync([_bed.Events.Next(new IncidentReported(incidentId, Support.Scenario.Grid, "garbage", 2, "垃圾"))]);
-        await _bed.Log.EnsureGroupAsync(Projector.Group);
-        await _bed.Log.ReadGroupAsync(Projector.Group, "crashing-1", 10);
-        await _bed.Log.ClaimStaleAsync(Projector.Group, "crashing-2", TimeSpan.Zero, 10);
-        await _bed.Log.ClaimStaleAsync(Projector.Group, "crashing-3", TimeSpan.Zero, 10);
-
-        await ProjectionBed.DrainAsync(_bed.NewProjector(maxDeliveries: 3));
-
-        var dead = Assert.Single(await _bed.Log.ReadDeadLettersAsync(10));
-        Assert.Equal("delivered 4 times", dead.Fields["reason"]);
-        Assert.Equal(positions[0].ToString(), dead.Fields["originalId"]);
-        var stored = await _bed.Store.LoadProjectionAsync();
-        Assert.Empty(stored.State.Incidents);
-        Assert.Equal(1, stored.Counters.DeadLettered);
-        Assert.Equal(0, await _bed.Log.PendingCountAsync(Projector.Group));
-    }
 
     [Fact]
     public async Task RunOnceAsync_InvalidTransitions_RecordedAsRejectionsWithReasons()

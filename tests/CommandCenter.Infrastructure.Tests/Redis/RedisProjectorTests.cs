@@ -110,25 +110,6 @@ public sealed class RedisProjectorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunOnceAsync_EntryDeliveredMoreThanMaxDeliveries_DeadLettered()
-    {
-        var ticket = _bed.Events.Next(new TicketReceived(Guid.NewGuid(), "12345", "noise", "噪音", "138****0000", _bed.Events.Now.AddDays(3)));
-        await _log.AppendAsync([ticket]);
-        await _log.EnsureGroupAsync(Projector.Group);
-        // Three consumers in turn take it and die without acknowledging.
-        Assert.Single(await _log.ReadGroupAsync(Projector.Group, "dead-1", 10));
-        Assert.Single(await _log.ClaimStaleAsync(Projector.Group, "dead-2", TimeSpan.Zero, 10));
-        Assert.Single(await _log.ClaimStaleAsync(Projector.Group, "dead-3", TimeSpan.Zero, 10));
-
-        var projector = _bed.NewProjector("projector-4", log: _log, maxDeliveries: 3);
-        await ProjectionBed.DrainAsync(projector);
-
-        var dead = Assert.Single(await _log.ReadDeadLettersAsync(10));
-        Assert.Equal("delivered 4 times", dead.Fields["reason"]);
-        Assert.Equal(0, (await _bed.Store.LoadProjectionAsync()).Counters.Applied);
-    }
-
-    [Fact]
     public async Task TrimBeforeAsync_CheckpointBeyondAPendingEntry_KeepsThePendingEntry()
     {
         var positions = await _log.AppendAsync([.. _bed.Events.IncidentLifecycle(Guid.NewGuid())]);

@@ -68,6 +68,12 @@ internal sealed class InMemoryEventLog : IEventLog
 
     public Task<long> PendingCountAsync(string group, CancellationToken ct = default) => Task.FromResult(0L);
 
+    public Task<IReadOnlyList<PendingEntry>> PendingAsync(string group, int count, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<PendingEntry>>([]);
+
+    public Task<DateTimeOffset?> FirstAppendedAfterAsync(LogPosition after, CancellationToken ct = default) =>
+        Task.FromResult<DateTimeOffset?>(null);
+
     public Task DeadLetterAsync(LogEntry entry, string reason, CancellationToken ct = default) => Task.CompletedTask;
 
     public Task<IReadOnlyList<LogEntry>> ReadDeadLettersAsync(int count, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<LogEntry>>([]);

@@ -20,4 +20,6 @@ internal sealed class FixedSnapshotSource(DistrictState state, LogPosition check
         }
         return Task.FromResult(new StateSnapshot(state, checkpoint));
     }
+
+    public Task<LogPosition> CheckpointAsync(CancellationToken ct = default) => Task.FromResult(checkpoint);
 }

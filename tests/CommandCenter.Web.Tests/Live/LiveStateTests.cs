@@ -124,7 +124,7 @@ public sealed class LiveStateTests
         Assert.Empty(hydrated.State.Tickets);
         Assert.Equal(_time.GetUtcNow(), live.Current.LastReceivedAt);
         Assert.Equal(TimeSpan.FromSeconds(3), live.TailLag);
-        Assert.Equal(TimeSpan.Zero, live.SinceLastReceived);
+        Assert.Equal(new LiveFreshness(_time.GetUtcNow(), null), live.Freshness);
     }
 
     [Fact]

@@ -16,6 +16,8 @@ internal sealed class AppendSwitchLog(InMemoryEventLog inner) : IEventLog
     public Task AcknowledgeAsync(string group, IReadOnlyList<LogPosition> positions, CancellationToken ct = default) => inner.AcknowledgeAsync(group, positions, ct);
     public Task<IReadOnlyList<LogEntry>> ClaimStaleAsync(string group, string consumer, TimeSpan minIdle, int count, CancellationToken ct = default) => inner.ClaimStaleAsync(group, consumer, minIdle, count, ct);
     public Task<long> PendingCountAsync(string group, CancellationToken ct = default) => inner.PendingCountAsync(group, ct);
+    public Task<IReadOnlyList<PendingEntry>> PendingAsync(string group, int count, CancellationToken ct = default) => inner.PendingAsync(group, count, ct);
+    public Task<DateTimeOffset?> FirstAppendedAfterAsync(LogPosition after, CancellationToken ct = default) => inner.FirstAppendedAfterAsync(after, ct);
     public Task<IReadOnlyList<LogEntry>> ReadAfterAsync(LogPosition after, int count, CancellationToken ct = default) => inner.ReadAfterAsync(after, count, ct);
     public Task DeadLetterAsync(LogEntry entry, string reason, CancellationToken ct = default) => inner.DeadLetterAsync(entry, reason, ct);
     public Task<IReadOnlyList<LogEntry>> ReadDeadLettersAsync(int count, CancellationToken ct = default) => inner.ReadDeadLettersAsync(count, ct);

@@ -85,15 +85,15 @@ public sealed class WallViewBuilderTests
     {
         var received = LiveSnapshot.Empty with { IsHydrated = true, LastReceivedAt = TestEvents.Noon };
 
-        Assert.False(WallViewBuilder.IsStale(received, TestEvents.Noon.AddSeconds(10)));
-        Assert.True(WallViewBuilder.IsStale(received, TestEvents.Noon.AddSeconds(10.5)));
-        Assert.True(WallViewBuilder.IsStale(LiveSnapshot.Empty, TestEvents.Noon));
+        Assert.False(WallViewBuilder.IsStale(received, null, TestEvents.Noon.AddSeconds(10)));
+        Assert.True(WallViewBuilder.IsStale(received, null, TestEvents.Noon.AddSeconds(10.5)));
+        Assert.True(WallViewBuilder.IsStale(LiveSnapshot.Empty, null, TestEvents.Noon));
     }
 
     [Fact]
     public void TypeLabel_EveryCatalogType_HasAChineseAndAnEnglishLabel()
     {
-        foreach (var type in EventTypes.PayloadTypes.Keys)
+        foreach (var type in EventTypes.Domain)
         {
             Assert.NotEqual(type, EventLabels.TypeLabel(type).Zh);
             Assert.NotEqual(type, EventLabels.TypeLabel(type).En);

@@ -106,6 +106,24 @@ public sealed partial class WallWidgetTests
     }
 
     [Fact]
+    public async Task WallBoard_DatabaseBehindTheLog_SaysSoInBothLanguagesAndOnlyThen()
+    {
+        await using var ctx = WallTestServices.NewContext();
+        ctx.SetRendererInfo(new RendererInfo("Static", false));
+        var view = LiveFixtures.Builder().Build(CommandCenter.Web.Live.LiveSnapshot.Empty, TestEvents.Noon, 1);
+
+        var current = ctx.Render<WallBoard>(p => p.Add(c => c.View, view));
+        var behind = ctx.Render<WallBoard>(p => p.Add(c => c.View, view with { DatabaseBehind = TimeSpan.FromSeconds(42) }));
+        var english = ctx.Render<CascadingValue<WallLanguage>>(p => p
+            .Add(c => c.Value, WallLanguage.EnUs)
+            .AddChildContent<WallBoard>(b => b.Add(c => c.View, view with { DatabaseBehind = TimeSpan.FromSeconds(42) })));
+
+        Assert.Empty(current.FindAll("[data-testid='db-behind']"));
+        Assert.Equal("入库滞后 42 秒", behind.Find("[data-testid='db-behind']").TextContent.Trim());
+        Assert.Equal("database behind by 42 s", english.Find("[data-testid='db-behind']").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task WallBoard_Kiosk_HidesTheLanguageSwitchAndStreetLinks()
     {
         await using var ctx = WallTestServices.NewContext();

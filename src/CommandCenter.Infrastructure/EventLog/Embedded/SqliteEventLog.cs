@@ -24,10 +24,14 @@ public sealed class SqliteEventLog(IDbConnectionFactory db, IOptions<EventLogOpt
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using var command = connection.CreateCommand();
         command.Transaction = tx;
-        command.CommandText = "INSERT INTO log_entries (fields) VALUES (@fields) RETURNING seq";
+        command.CommandText = "INSERT INTO log_entries (fields, appended_at) VALUES (@fields, @appendedAt) RETURNING seq";
         var fields = command.CreateParameter();
         fields.ParameterName = "@fields";
         command.Parameters.Add(fields);
+        var appendedAt = command.CreateParameter();
+        appendedAt.ParameterName = "@appendedAt";
+        appendedAt.Value = time.GetUtcNow().ToUnixTimeMilliseconds();
+        command.Parameters.Add(appendedAt);
 
         var positions = new List<LogPosition>(entries.Count);
         foreach (var entry in entries)
@@ -115,6 +119,18 @@ public sealed class SqliteEventLog(IDbConnectionFactory db, IOptions<EventLogOpt
         return [.. claimed.Select(r => new EntryRow { Seq = r.Seq, Fields = r.Fields! }.ToEntry((int)r.DeliveryCount + 1))];
     }
 
+    public async Task<IReadOnlyList<PendingEntry>> PendingAsync(string group, int count, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<PendingRow>(new CommandDefinition($"""
+            SELECT seq AS Seq, consumer AS Consumer, delivered_at AS DeliveredAt, delivery_count AS DeliveryCount
+            FROM log_pending WHERE group_name = @group ORDER BY seq {db.Dialect.Limit("count")}
+            """, new { group, count }, cancellationToken: ct));
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        return [.. rows.Select(r => new PendingEntry(new LogPosition(0, (ulong)r.Seq), r.Consumer,
+            TimeSpan.FromMilliseconds(Math.Max(0, now - r.DeliveredAt)), (int)r.DeliveryCount))];
+    }
+
     public async Task<long> PendingCountAsync(string group, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
@@ -131,6 +147,18 @@ public sealed class SqliteEventLog(IDbConnectionFactory db, IOptions<EventLogOpt
             SELECT seq AS Seq, fields AS Fields FROM log_entries WHERE seq > @after ORDER BY seq {db.Dialect.Limit("count")}
             """, new { after = (long)after.Sequence, count }, cancellationToken: ct));
         return [.. rows.Select(r => r.ToEntry(0))];
+    }
+
+    public async Task<DateTimeOffset?> FirstAppendedAfterAsync(LogPosition after, CancellationToken ct = default)
+    {
+        if (after.Milliseconds > 0)
+            return null;
+        await using var connection = await db.OpenAsync(ct);
+        var ms = await connection.ExecuteScalarAsync<long?>(new CommandDefinition($"""
+            SELECT appended_at FROM log_entries WHERE seq > @after ORDER BY seq {db.Dialect.Limit("one")}
+            """, new { after = (long)after.Sequence, one = 1 }, cancellationToken: ct));
+        // Entries appended before the column existed say 0: their wait is unknown, counted as none.
+        return ms switch { null => null, 0 => time.GetUtcNow(), _ => DateTimeOffset.FromUnixTimeMilliseconds(ms.Value) };
     }
 
     public async Task DeadLetterAsync(LogEntry entry, string reason, CancellationToken ct = default)
@@ -210,6 +238,14 @@ public sealed class SqliteEventLog(IDbConnectionFactory db, IOptions<EventLogOpt
     {
         public long Seq { get; init; }
         public string? Fields { get; init; }
+        public long DeliveryCount { get; init; }
+    }
+
+    private sealed class PendingRow
+    {
+        public long Seq { get; init; }
+        public string Consumer { get; init; } = "";
+        public long DeliveredAt { get; init; }
         public long DeliveryCount { get; init; }
     }
 

@@ -1,8 +1,9 @@
-namespace CommandCenter.Infrastructure.Projection;
+using CommandCenter.Infrastructure.Projection;
+
+namespace CommandCenter.Infrastructure.Tests.Support;
 
 /// <summary>
-/// The embedded mode's lease: one process owns its SQLite database, so the first taker in the process holds it
-/// until it releases. Not for several processes sharing one database file.
+/// A lease for tests that drive one projector in one process: the first taker holds it until it releases.
 /// </summary>
 public sealed class LocalLease : IProjectorLease
 {

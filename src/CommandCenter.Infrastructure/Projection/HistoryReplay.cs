@@ -1,0 +1,84 @@
+using System.Data.Common;
+using CommandCenter.Core.Events;
+using CommandCenter.Core.Reducing;
+using CommandCenter.Core.State;
+using Dapper;
+
+namespace CommandCenter.Infrastructure.Projection;
+
+/// <summary>One history row with the envelope fields it keeps (as the producer wrote them).</summary>
+public sealed record StoredEntry(long Seq, string LogPosition, string Outcome, string? Reason, IReadOnlyDictionary<string, string> Fields);
+
+/// <summary>
+/// Reads <c>event_history</c> back as envelope fields and re-reduces it with the one reducer: how a restart catches up
+/// from its state snapshot, and how `cc verify` rebuilds the projection. Rows the projector dead-lettered are
+/// skipped, exactly as the projector skipped them.
+/// </summary>
+public static class HistoryReplay
+{
+    /// <summary>The rows after <paramref name="afterSeq"/> in log order (up to <paramref name="toSeq"/>), read lazily.</summary>
+    public static IAsyncEnumerable<StoredEntry> ReadAsync(DbConnection connection, DbTransaction? tx, long afterSeq, long toSeq = long.MaxValue, CancellationToken ct = default) =>
+        ReadRowsAsync(connection, tx, afterSeq, toSeq, ct);
+
+    private static async IAsyncEnumerable<StoredEntry> ReadRowsAsync(DbConnection connection, DbTransaction? tx, long afterSeq, long toSeq,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var rows = connection.QueryUnbufferedAsync<Row>("""
+            SELECT seq AS Seq, log_position AS LogPosition, envelope_id AS EnvelopeId, type AS Type, street AS Street,
+                   occurred_at AS OccurredAt, source AS Source, outcome AS Outcome, reason AS Reason, data AS Data
+            FROM event_history WHERE seq > @afterSeq AND seq <= @toSeq ORDER BY seq
+            """, new { afterSeq, toSeq }, tx);
+        await foreach (var row in rows.WithCancellation(ct))
+            yield return new StoredEntry(row.Seq, row.LogPosition, row.Outcome, row.Reason, FieldsOf(row));
+    }
+
+    /// <summary>Applies <paramref name="entry"/> to <paramref name="state"/> if the projector reduced it; null when it did not.</summary>
+    public static Reduction? Reduce(DistrictState state, StoredEntry entry, EnvelopeParser parser, DistrictReducer reducer)
+    {
+        if (entry.Outcome == Outcomes.DeadLettered)
+            return null;
+        var parsed = parser.Parse(entry.Fields);
+        if (parsed.Envelope is not { } envelope)
+            throw new InvalidDataException($"history row {entry.Seq} ({entry.LogPosition}) was reduced once but does not parse now: {parsed.Error}");
+        return reducer.Apply(state, envelope);
+    }
+
+    /// <summary>Re-reduces the rows after <paramref name="afterSeq"/> onto <paramref name="state"/>; returns the state and the last seq read.</summary>
+    public static async Task<(DistrictState State, long LastSeq)> CatchUpAsync(DbConnection connection, DbTransaction? tx, DistrictState state, long afterSeq,
+        EnvelopeParser parser, DistrictReducer reducer, CancellationToken ct = default)
+    {
+        var last = afterSeq;
+        await foreach (var entry in ReadAsync(connection, tx, afterSeq, ct: ct))
+        {
+            state = Reduce(state, entry, parser, reducer)?.State ?? state;
+            last = entry.Seq;
+        }
+        return (state, last);
+    }
+
+    private static Dictionary<string, string> FieldsOf(Row row) => new(StringComparer.Ordinal)
+    {
+        [EnvelopeFields.Id] = row.EnvelopeId,
+        [EnvelopeFields.Type] = row.Type,
+        [EnvelopeFields.OccurredAt] = row.OccurredAt,
+        [EnvelopeFields.Source] = row.Source,
+        [EnvelopeFields.Street] = row.Street,
+        [EnvelopeFields.Version] = "1",
+        [EnvelopeFields.Data] = row.Data,
+    };
+
+    // A class with setters, not a positional record: Dapper maps by name whatever type SQLite reports.
+    private sealed class Row
+    {
+        public long Seq { get; init; }
+        public string LogPosition { get; init; } = "";
+        public string EnvelopeId { get; init; } = "";
+        public string Type { get; init; } = "";
+        public string Street { get; init; } = "";
+        public string OccurredAt { get; init; } = "";
+        public string Source { get; init; } = "";
+        public string Outcome { get; init; } = "";
+        public string? Reason { get; init; }
+        public string Data { get; init; } = "";
+    }
+}
