@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of CommandCenter: installs what the tests need when missing (redis-server, chromium, CJK
 # fonts), starts redis-server on a free loopback port with its own directory and AOF on, runs `dotnet test`
-# on the solution, stops what it started, and ends with the line "N passed, N failed".
+# on the solution and then the fault suite's short form (tests/faults.sh short), stops what it started, and ends
+# with the line "N passed, N failed".
 # Tests find services through the environment: CC_TEST_REDIS=127.0.0.1:PORT, CC_CHROMIUM=/usr/bin/chromium.
 # With CI=true a missing service fails the tests that need it; nothing is skipped.
 set -uo pipefail
@@ -32,5 +33,15 @@ for trx in "$CC_WORK"/results/*.trx; do
 done
 # A build failure or a crashed test host counts as a failure even when no test reported one.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+
+# The fault suite's short form: real processes killed, frozen, starved of their database; each case is a test.
+# (Not when a --filter narrows the run to some tests.)
+if [[ " $* " != *" --filter "* ]]; then
+  tests/faults.sh short | tee "$CC_WORK/faults.log"
+  fp=$(sed -n 's/^faults: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$CC_WORK/faults.log")
+  ff=$(sed -n 's/^faults: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$CC_WORK/faults.log")
+  [ -n "$fp" ] || { fp=0; ff=1; }
+  passed=$((passed + fp)); failed=$((failed + ff))
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -6,7 +6,8 @@ cc_redis_pid=""
 
 cc_cleanup() {
   if [ -n "$cc_redis_pid" ]; then kill "$cc_redis_pid" 2>/dev/null; wait "$cc_redis_pid" 2>/dev/null; fi
-  rm -rf "$CC_WORK"
+  # CC_KEEP_WORK=1 keeps the directory (logs of a failed run) and says where it is.
+  if [ "${CC_KEEP_WORK:-}" = 1 ]; then echo "kept $CC_WORK" >&2; else rm -rf "$CC_WORK"; fi
 }
 trap cc_cleanup EXIT
 

@@ -35,7 +35,8 @@ public sealed class ProjectorService(
                     {
                         if (!await lease.TryAcquireAsync(stoppingToken))
                         {
-                            status.Update(s => s with { IsLeader = false, LeaseHolder = lease.Holder });
+                            // Not the leader, and the lease store answered: no projector error is current on this instance.
+                            status.Update(s => s with { IsLeader = false, LeaseHolder = lease.Holder, LastError = null });
                             await Task.Delay(LeaseRetryDelay, stoppingToken);
                             continue;
                         }

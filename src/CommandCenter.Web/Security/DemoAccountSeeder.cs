@@ -58,6 +58,8 @@ public sealed class DemoAccountSeeder(IServiceScopeFactory scopes, DatabaseReadi
                 continue;
             var user = new AppUser { UserName = name, Street = street, Department = department, DisplayName = display };
             var created = await users.CreateAsync(user, Password);
+            if (!created.Succeeded && await users.FindByNameAsync(name) is not null)
+                continue; // another instance on the same database created it at the same moment
             if (!created.Succeeded)
                 throw new InvalidOperationException($"demo account {name}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             await users.AddToRoleAsync(user, role);
