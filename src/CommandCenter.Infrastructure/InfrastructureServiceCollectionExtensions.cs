@@ -86,6 +86,10 @@ public static class InfrastructureServiceCollectionExtensions
 
         services.TryAddSingleton<Verification.LogVerifier>();
         services.TryAddSingleton<DeadLetters.DeadLetterDesk>();
+        services.AddOptions<HotState.HotStateOptions>().Bind(configuration.GetSection(HotState.HotStateOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HotState.HotStateOptions>>(new ProblemValidator<HotState.HotStateOptions>(o => o.Problem()));
+        services.AddHostedService<HotState.HotStateArchiver>();
+
         services.TryAddSingleton<DeadlineWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());
         return services;

@@ -40,6 +40,7 @@ public static class EventTypes
 
     /// <summary>The pipeline's own notices in the log (family <c>log</c>); never appended by producers or people.</summary>
     public const string LogDeadLettered = "log.dead-lettered";
+    public const string LogArchived = "log.archived";
 
     public static readonly FrozenDictionary<string, Type> PayloadTypes = new Dictionary<string, Type>
     {
@@ -72,6 +73,7 @@ public static class EventTypes
         [TeamStatusChanged] = typeof(Events.TeamStatusChanged),
         [DeadlineMissed] = typeof(Events.DeadlineMissed),
         [LogDeadLettered] = typeof(Events.LogDeadLettered),
+        [LogArchived] = typeof(Events.LogArchived),
     }.ToFrozenDictionary();
 
     /// <summary>

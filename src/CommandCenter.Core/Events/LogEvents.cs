@@ -13,3 +13,16 @@ public sealed record LogDeadLettered(string Position, string Reason, string? Env
 {
     public const string Source = "projector";
 }
+
+/// <summary>
+/// The leader's housekeeping notice (docs/decisions/0010): closed items whose closing is older than
+/// <see cref="ClosedBefore"/> leave the hot state (they stay in the database for search, timelines and exports), and
+/// the daily rollups keep only the days around <see cref="Now"/>. Appended by the leader from its own clock, so every
+/// reader of the log drops the same items at the same position and replays stay exact.
+/// </summary>
+/// <param name="Now">The leader's time when it decided.</param>
+/// <param name="ClosedBefore">Now minus the configured retention (<c>HotState:Retention</c>).</param>
+public sealed record LogArchived(DateTimeOffset Now, DateTimeOffset ClosedBefore) : IEventPayload
+{
+    public const string Source = "housekeeping";
+}

@@ -47,6 +47,7 @@ internal static class PayloadRules
             ?? (p.Status is TeamStatus.Available or TeamStatus.OffDuty ? null : "a team's status can be set only to available or off-duty; the others follow its dispatches"),
 
         DeadlineMissed p => Id(p.EntityId, "entityId") ?? Short(p.Department, "department", required: p.Kind == DeadlineKind.WhistleReport),
+        LogArchived p => p.ClosedBefore > p.Now ? "closedBefore must not be after now" : null,
         LogDeadLettered p => Short(p.Position, "position") ?? Long(p.Reason, "reason", required: true) ?? Short(p.EnvelopeId, "envelopeId", required: false)
             ?? (EventLog.LogPosition.TryParse(p.Position, out _) ? null : "position is not a log position (ms-seq)"),
         _ => $"no rules for {payload.GetType().Name}",

@@ -8,8 +8,9 @@ namespace CommandCenter.Core.Kpis;
 
 /// <summary>
 /// Computes the district's KPIs from one state snapshot at an explicit moment. Pure: the same state, model and
-/// <c>now</c> always give equal results. Built to run on every render tick (~10/s) over ~150k entities, so it walks
-/// each entity dictionary once, adding into per-street counters, and sums the streets for the district.
+/// <c>now</c> always give equal results. Built to run on every render tick (~10/s) whatever the length of the history:
+/// the day's counts come from the state's daily rollups, open and overdue work from its open-item indexes, so a
+/// rebuild walks only the open items, the active whistles and the teams (docs/decisions/0010).
 /// </summary>
 public sealed class KpiCalculator
 {
@@ -38,8 +39,9 @@ public sealed class KpiCalculator
         for (var i = 0; i < streets.Length; i++)
             streets[i] = new Counters();
 
-        CountIncidents(state, day, streets);
-        CountTickets(state, day, streets);
+        CountToday(state, dayStart, streets);
+        CountOpenIncidents(state, day, streets);
+        CountOpenTickets(state, day, streets);
         CountWhistles(state, streets);
         CountTeams(state, streets);
 
@@ -53,56 +55,56 @@ public sealed class KpiCalculator
         return new DistrictKpis(now, dayStart, total.ToKpiSet(), perStreet.MoveToImmutable());
     }
 
-    private void CountIncidents(DistrictState state, Day day, Counters[] streets)
+    /// <summary>Today's counts from the rollups; satisfaction over the last 30 days (ratings come days after closing).</summary>
+    private static void CountToday(DistrictState state, DateTimeOffset dayStart, Counters[] streets)
     {
-        foreach (var (_, incident) in state.Incidents)
+        var today = DistrictRollups.DayOf(dayStart);
+        var day = state.Rollups.For(today);
+        for (var i = 0; i < streets.Length; i++)
         {
-            // Unknown streets cannot reach the state: the parser rejects them before the reducer sees the event.
-            if (!_streetIndex.TryGetValue(incident.Street, out var index))
-                continue;
-            var c = streets[index];
-            if (day.Contains(incident.ReportedAt))
-                c.IncidentsReportedToday++;
-            if (incident.IsOpen)
+            var c = streets[i];
+            if (day is not null)
             {
-                c.IncidentsOpen++;
-                if (incident.DeadlineMissed || (incident.DueAt is { } due && due.UtcTicks < day.Now))
-                    c.IncidentsOverdue++;
+                var row = day.Streets[i];
+                c.IncidentsReportedToday = row.IncidentsReported;
+                c.IncidentsClosedToday = row.IncidentsClosed;
+                c.TicketsReceivedToday = row.TicketsReceived;
+                c.TicketsClosedToday = row.TicketsClosed;
+                c.TicketsClosedOnTimeToday = row.TicketsClosedOnTime;
             }
-            else if (incident.ClosedAt is { } closed && day.Contains(closed))
-            {
-                c.IncidentsClosedToday++;
-            }
+            var month = state.Rollups.Sum(today.AddDays(-(SatisfactionDays - 1)), today, i);
+            c.TicketsEvaluated = month.TicketsEvaluated;
+            c.TicketsSatisfied = month.TicketsSatisfied;
         }
     }
 
-    private void CountTickets(DistrictState state, Day day, Counters[] streets)
+    /// <summary>The days over which the satisfaction rate is taken (a rolling month).</summary>
+    public const int SatisfactionDays = 30;
+
+    private void CountOpenIncidents(DistrictState state, Day day, Counters[] streets)
     {
-        foreach (var (_, ticket) in state.Tickets)
+        foreach (var id in state.OpenIncidents)
         {
-            if (!_streetIndex.TryGetValue(ticket.Street, out var index))
+            // Unknown streets cannot reach the state: the parser rejects them before the reducer sees the event.
+            if (!state.Incidents.TryGetValue(id, out var incident) || !_streetIndex.TryGetValue(incident.Street, out var index))
                 continue;
             var c = streets[index];
-            if (day.Contains(ticket.ReceivedAt))
-                c.TicketsReceivedToday++;
-            if (ticket.IsOpen)
-            {
-                c.TicketsOpen++;
-                if (ticket.DueAt.UtcTicks < day.Now)
-                    c.TicketsOverdue++;
-            }
-            else if (ticket.ClosedAt is { } closed && day.Contains(closed))
-            {
-                c.TicketsClosedToday++;
-                if (closed <= ticket.DueAt)
-                    c.TicketsClosedOnTimeToday++;
-            }
-            if (ticket.Satisfaction is { } rating)
-            {
-                c.TicketsEvaluated++;
-                if (rating is Satisfaction.Satisfied or Satisfaction.BasicallySatisfied)
-                    c.TicketsSatisfied++;
-            }
+            c.IncidentsOpen++;
+            if (incident.DeadlineMissed || (incident.DueAt is { } due && due.UtcTicks < day.Now))
+                c.IncidentsOverdue++;
+        }
+    }
+
+    private void CountOpenTickets(DistrictState state, Day day, Counters[] streets)
+    {
+        foreach (var id in state.OpenTickets)
+        {
+            if (!state.Tickets.TryGetValue(id, out var ticket) || !_streetIndex.TryGetValue(ticket.Street, out var index))
+                continue;
+            var c = streets[index];
+            c.TicketsOpen++;
+            if (ticket.DueAt.UtcTicks < day.Now)
+                c.TicketsOverdue++;
         }
     }
 

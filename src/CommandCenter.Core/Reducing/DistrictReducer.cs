@@ -15,15 +15,23 @@ public sealed partial class DistrictReducer(DistrictModel district)
     /// The version of the rules. Bump it whenever a rule changes what an event does: stored state snapshots carry it,
     /// and a snapshot of another version is not trusted but rebuilt from the event history.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
-    public DistrictModel District => district;
+    private readonly DistrictModel _district = district.Streets.Count == DayRollup.StreetCount ? district
+        : throw new InvalidOperationException($"the rollups are sized for {DayRollup.StreetCount} streets; this district has {district.Streets.Count}");
+
+    public DistrictModel District => _district;
 
     public Reduction Apply(DistrictState state, EventEnvelope envelope)
     {
-        // The pipeline's own notices change no state and take no place in the idempotency window.
-        if (envelope.Payload is LogDeadLettered)
-            return new Reduction(state, OutcomeKind.Notice, null, []);
+        // The pipeline's own notices take no place in the idempotency window and change no entity in the database.
+        switch (envelope.Payload)
+        {
+            case LogDeadLettered:
+                return new Reduction(state, OutcomeKind.Notice, null, []);
+            case LogArchived notice:
+                return new Reduction(Archive(state, notice), OutcomeKind.Notice, null, []);
+        }
 
         // The parser admits only UUID ids; the window keys on their value, so letter case cannot hide a copy.
         var id = Guid.Parse(envelope.Id);
@@ -43,7 +51,7 @@ public sealed partial class DistrictReducer(DistrictModel district)
             result = Reject(seen, $"the reducer could not apply it ({ex.GetType().Name})");
         }
         return result.IsApplied
-            ? result with { State = result.State with { AppliedCount = state.AppliedCount + 1 } }
+            ? result with { State = Indexed(state, result) with { AppliedCount = state.AppliedCount + 1 } }
             : result with { State = seen };
     }
 

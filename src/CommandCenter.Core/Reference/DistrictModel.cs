@@ -20,6 +20,12 @@ public sealed class DistrictModel
     public FrozenDictionary<string, GridRef> Grids { get; }
     public FrozenDictionary<string, TeamRef> Teams { get; }
 
+    private readonly FrozenDictionary<string, int> _streetIndex;
+
+    /// <summary>A street's place in <see cref="Streets"/> (0–12 for Gulou).</summary>
+    /// <exception cref="KeyNotFoundException">Not a street of the district (the parser refuses such events first).</exception>
+    public int StreetIndex(string code) => _streetIndex[code];
+
     private DistrictModel(DistrictFile file)
     {
         District = file.District;
@@ -27,6 +33,7 @@ public sealed class DistrictModel
         Departments = file.Departments;
         Streets = file.Streets;
         StreetsByCode = Streets.ToFrozenDictionary(s => s.Code);
+        _streetIndex = Streets.Select((street, index) => (street.Code, index)).ToFrozenDictionary(s => s.Code, s => s.index);
         BodiesByCode = Bodies.ToFrozenDictionary(b => b.Code);
         DepartmentsByCode = Departments.ToFrozenDictionary(d => d.Code);
         Grids = Streets.SelectMany(s => s.Communities.SelectMany(c => c.Grids.Select(g => new GridRef(g, c, s))))

@@ -3,9 +3,13 @@ using System.Collections.Immutable;
 namespace CommandCenter.Core.State;
 
 /// <summary>
-/// Everything the reducer knows, as one immutable value. The projector and every live state hold one;
-/// given the same log they hold equal ones.
+/// Everything the reducer knows, as one immutable value. The projector and every live state hold one; given the same
+/// log they hold equal ones. It is the district's *hot* state: open items and items closed within the retention
+/// (older closed ones leave it on the leader's <c>log.archived</c> notice and stay in the database), the idempotency
+/// window, the daily rollups and the ids of the open incidents and tickets — all bounded, whatever the history.
 /// </summary>
+/// <param name="OpenIncidents">Ids of the incidents not closed, so walls count open and overdue work without a walk.</param>
+/// <param name="OpenTickets">Ids of the tickets not closed or evaluated, likewise.</param>
 public sealed record DistrictState(
     ImmutableDictionary<Guid, Incident> Incidents,
     ImmutableDictionary<Guid, Ticket> Tickets,
@@ -13,7 +17,10 @@ public sealed record DistrictState(
     ImmutableDictionary<Guid, Dispatch> Dispatches,
     ImmutableDictionary<string, TeamState> Teams,
     RecentIds Recent,
-    long AppliedCount)
+    long AppliedCount,
+    DistrictRollups Rollups,
+    ImmutableHashSet<Guid> OpenIncidents,
+    ImmutableHashSet<Guid> OpenTickets)
 {
     public static readonly DistrictState Empty = new(
         ImmutableDictionary<Guid, Incident>.Empty,
@@ -22,5 +29,8 @@ public sealed record DistrictState(
         ImmutableDictionary<Guid, Dispatch>.Empty,
         ImmutableDictionary<string, TeamState>.Empty,
         RecentIds.Empty,
-        0);
+        0,
+        DistrictRollups.Empty,
+        [],
+        []);
 }

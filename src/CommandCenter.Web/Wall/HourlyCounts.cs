@@ -5,9 +5,8 @@ using CommandCenter.Core.State;
 namespace CommandCenter.Web.Wall;
 
 /// <summary>
-/// Hour-by-hour sparklines for today against yesterday. Finished hours never change, so they are counted from the
-/// state once per hour (one pass over incidents and tickets); the running hour is today's KPI total minus the
-/// finished hours, so between those passes a rebuild costs nothing extra.
+/// Hour-by-hour sparklines for today against yesterday, read from the state's daily rollups (never a walk over the
+/// entities). Finished hours are taken once per hour; the running hour is today's KPI total minus the finished hours.
 /// </summary>
 public static class HourlyCounts
 {
@@ -32,24 +31,23 @@ public static class HourlyCounts
         return new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, 0, 0, local.Offset);
     }
 
-    /// <summary>One pass: 48 buckets per series, yesterday's hours 0–23 then today's 24–47 (only finished ones filled).</summary>
+    /// <summary>48 buckets per series from the state's daily rollups: yesterday's hours 0–23 then today's 24–47 (only finished ones filled).</summary>
     public static Finished Count(DistrictState state, DistrictKpis figures)
     {
         var hourStart = HourStart(figures.Now);
-        var yesterday = figures.DayStart.AddDays(-1);
+        var today = DistrictRollups.DayOf(figures.DayStart);
         int[] incidents = new int[48], received = new int[48], closed = new int[48];
-
-        void Add(int[] buckets, DateTimeOffset? at)
+        foreach (var (offset, day) in new[] { (0, today.AddDays(-1)), (24, today) })
         {
-            if (at is not { } time || time < yesterday || time >= hourStart) return;
-            buckets[(int)((time - yesterday).Ticks / TimeSpan.TicksPerHour)]++;
-        }
-
-        foreach (var (_, i) in state.Incidents) Add(incidents, i.ReportedAt);
-        foreach (var (_, t) in state.Tickets)
-        {
-            Add(received, t.ReceivedAt);
-            if (!t.IsOpen) Add(closed, t.ClosedAt);
+            if (state.Rollups.For(day) is not { } rollup) continue;
+            for (var h = 0; h < 24; h++)
+            {
+                // Today's running hour is the KPI total minus the finished hours, so only finished hours are taken.
+                if (offset == 24 && figures.DayStart.AddHours(h) >= hourStart) break;
+                incidents[offset + h] = rollup.Hours[h].IncidentsReported;
+                received[offset + h] = rollup.Hours[h].TicketsReceived;
+                closed[offset + h] = rollup.Hours[h].TicketsClosed;
+            }
         }
         return new Finished(hourStart, incidents, received, closed);
     }

@@ -115,7 +115,7 @@ public sealed class WallViewBuilder(DistrictModel district, KpiCalculator kpis, 
         _ => new(body.Name, body.NameEn),
     };
 
-    /// <summary>Open and overdue work per street and body: one pass over incidents and tickets.</summary>
+    /// <summary>Open and overdue work per street and body: one pass over the open incidents and tickets.</summary>
     internal ImmutableArray<StreetLoad> Structure(DistrictState state, DateTimeOffset now)
     {
         var streetIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -134,10 +134,11 @@ public sealed class WallViewBuilder(DistrictModel district, KpiCalculator kpis, 
             if (late) overdue[s, b]++;
         }
 
-        foreach (var (_, i) in state.Incidents)
-            if (i.IsOpen) Count(i.Street, i.Body, i.DeadlineMissed || i.DueAt < now);
-        foreach (var (_, t) in state.Tickets)
-            if (t.IsOpen) Count(t.Street, t.Body, t.DeadlineMissed || t.DueAt < now);
+        // Open work only, through the state's open indexes: the cost follows what is open, not the history.
+        foreach (var id in state.OpenIncidents)
+            if (state.Incidents.TryGetValue(id, out var i)) Count(i.Street, i.Body, i.DeadlineMissed || i.DueAt < now);
+        foreach (var id in state.OpenTickets)
+            if (state.Tickets.TryGetValue(id, out var t)) Count(t.Street, t.Body, t.DeadlineMissed || t.DueAt < now);
 
         var result = ImmutableArray.CreateBuilder<StreetLoad>(district.Streets.Count);
         for (var s = 0; s < district.Streets.Count; s++)
