@@ -16,18 +16,23 @@ public sealed record StoredEntry(long Seq, string LogPosition, string Outcome, s
 /// </summary>
 public static class HistoryReplay
 {
-    /// <summary>The rows after <paramref name="afterSeq"/> in log order (up to <paramref name="toSeq"/>), read lazily.</summary>
-    public static IAsyncEnumerable<StoredEntry> ReadAsync(DbConnection connection, DbTransaction? tx, long afterSeq, long toSeq = long.MaxValue, CancellationToken ct = default) =>
-        ReadRowsAsync(connection, tx, afterSeq, toSeq, ct);
+    /// <summary>
+    /// The rows after <paramref name="afterSeq"/> in log order (up to <paramref name="toSeq"/>, at most
+    /// <paramref name="limit"/> of them), read lazily.
+    /// </summary>
+    public static IAsyncEnumerable<StoredEntry> ReadAsync(DbConnection connection, DbTransaction? tx, long afterSeq, long toSeq = long.MaxValue,
+        CancellationToken ct = default, long limit = long.MaxValue) =>
+        ReadRowsAsync(connection, tx, afterSeq, toSeq, limit, ct);
 
-    private static async IAsyncEnumerable<StoredEntry> ReadRowsAsync(DbConnection connection, DbTransaction? tx, long afterSeq, long toSeq,
+    private static async IAsyncEnumerable<StoredEntry> ReadRowsAsync(DbConnection connection, DbTransaction? tx, long afterSeq, long toSeq, long limit,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
+        // LIMIT with a parameter reads the same in SQLite and PostgreSQL.
         var rows = connection.QueryUnbufferedAsync<Row>("""
             SELECT seq AS Seq, log_position AS LogPosition, envelope_id AS EnvelopeId, type AS Type, street AS Street,
                    occurred_at AS OccurredAt, source AS Source, outcome AS Outcome, reason AS Reason, data AS Data
-            FROM event_history WHERE seq > @afterSeq AND seq <= @toSeq ORDER BY seq
-            """, new { afterSeq, toSeq }, tx);
+            FROM event_history WHERE seq > @afterSeq AND seq <= @toSeq ORDER BY seq LIMIT @limit
+            """, new { afterSeq, toSeq, limit }, tx);
         await foreach (var row in rows.WithCancellation(ct))
             yield return new StoredEntry(row.Seq, row.LogPosition, row.Outcome, row.Reason, FieldsOf(row));
     }
@@ -43,17 +48,26 @@ public static class HistoryReplay
         return reducer.Apply(state, envelope);
     }
 
-    /// <summary>Re-reduces the rows after <paramref name="afterSeq"/> onto <paramref name="state"/>; returns the state and the last seq read.</summary>
-    public static async Task<(DistrictState State, long LastSeq)> CatchUpAsync(DbConnection connection, DbTransaction? tx, DistrictState state, long afterSeq,
-        EnvelopeParser parser, DistrictReducer reducer, CancellationToken ct = default)
+    /// <summary>
+    /// Re-reduces the rows after <paramref name="afterSeq"/> onto <paramref name="state"/>; returns the state, the last
+    /// seq read and the latest <c>occurredAt</c> among the rows reduced so far (starting from <paramref name="maxOccurredAt"/>).
+    /// </summary>
+    public static async Task<(DistrictState State, long LastSeq, DateTimeOffset? MaxOccurredAt)> CatchUpAsync(DbConnection connection,
+        DbTransaction? tx, DistrictState state, long afterSeq, DateTimeOffset? maxOccurredAt, EnvelopeParser parser, DistrictReducer reducer,
+        CancellationToken ct = default)
     {
         var last = afterSeq;
         await foreach (var entry in ReadAsync(connection, tx, afterSeq, ct: ct))
         {
-            state = Reduce(state, entry, parser, reducer)?.State ?? state;
+            if (Reduce(state, entry, parser, reducer) is { } reduction)
+            {
+                state = reduction.State;
+                if (parser.Parse(entry.Fields).Envelope is { } envelope && (maxOccurredAt is null || envelope.OccurredAt > maxOccurredAt))
+                    maxOccurredAt = envelope.OccurredAt;
+            }
             last = entry.Seq;
         }
-        return (state, last);
+        return (state, last, maxOccurredAt);
     }
 
     private static Dictionary<string, string> FieldsOf(Row row) => new(StringComparer.Ordinal)

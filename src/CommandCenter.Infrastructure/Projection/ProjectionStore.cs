@@ -9,8 +9,12 @@ using Dapper;
 
 namespace CommandCenter.Infrastructure.Projection;
 
-/// <summary>The projector's committed state with its counters, and the history row it covers.</summary>
-public sealed record ProjectionSnapshot(DistrictState State, LogPosition Checkpoint, ProjectionCounters Counters, long HistorySeq)
+/// <summary>
+/// The projector's committed state with its counters, the history row it covers and the latest <c>occurredAt</c> of
+/// the rows up to it (what tells a replay of a past moment which stored snapshot it may start from).
+/// </summary>
+public sealed record ProjectionSnapshot(DistrictState State, LogPosition Checkpoint, ProjectionCounters Counters, long HistorySeq,
+    DateTimeOffset? MaxOccurredAt = null)
 {
     public StateSnapshot ToStateSnapshot() => new(State, Checkpoint);
 }
@@ -47,17 +51,19 @@ public sealed class ProjectionStore(IDbConnectionFactory db, EnvelopeParser pars
             "SELECT position FROM checkpoints WHERE name = @name", new { name = CheckpointName }, tx, cancellationToken: ct));
 
         var stored = await connection.QueryFirstOrDefaultAsync<SnapshotRow>(new CommandDefinition($"""
-            SELECT history_seq AS HistorySeq, body AS Body FROM state_snapshots
+            SELECT history_seq AS HistorySeq, max_occurred_utc AS MaxOccurredUtc, body AS Body FROM state_snapshots
             WHERE reducer_version = @version ORDER BY history_seq DESC {db.Dialect.Limit("one")}
             """, new { version = DistrictReducer.Version, one = 1 }, tx, cancellationToken: ct));
         var start = stored is null ? DistrictState.Empty : StateSnapshotCodec.Decode(stored.Body);
-        var (state, lastSeq) = await HistoryReplay.CatchUpAsync(connection, tx, start, stored?.HistorySeq ?? 0, parser, reducer, ct);
+        var (state, lastSeq, maxOccurred) = await HistoryReplay.CatchUpAsync(connection, tx, start, stored?.HistorySeq ?? 0,
+            stored?.MaxOccurred, parser, reducer, ct);
 
         return new ProjectionSnapshot(
             state,
             checkpointText is null ? LogPosition.Start : LogPosition.Parse(checkpointText),
             ProjectionCounters.FromNames(counters),
-            lastSeq);
+            lastSeq,
+            maxOccurred);
     }
 
     /// <summary>
@@ -65,28 +71,37 @@ public sealed class ProjectionStore(IDbConnectionFactory db, EnvelopeParser pars
     /// the newest <paramref name="keep"/> snapshots of this version (older versions' snapshots go too: they are never
     /// trusted again). The state is immutable, so this may run beside the projector's next batches.
     /// </summary>
-    public async Task SaveSnapshotAsync(DistrictState state, long historySeq, LogPosition checkpoint, int keep, TimeProvider time, CancellationToken ct = default)
+    public async Task SaveSnapshotAsync(DistrictState state, long historySeq, LogPosition checkpoint, DateTimeOffset? maxOccurredAt, int keep,
+        TimeProvider time, CancellationToken ct = default)
     {
         var body = StateSnapshotCodec.Encode(state);
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO state_snapshots (history_seq, checkpoint, reducer_version, created_at, body)
-            VALUES (@historySeq, @checkpoint, @version, @createdAt, @body)
+            INSERT INTO state_snapshots (history_seq, checkpoint, reducer_version, created_at, max_occurred_utc, replay_day, body)
+            VALUES (@historySeq, @checkpoint, @version, @createdAt, @maxOccurredUtc, @replayDay, @body)
             """, new
             {
                 historySeq,
                 checkpoint = checkpoint.ToString(),
                 version = DistrictReducer.Version,
                 createdAt = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+                maxOccurredUtc = maxOccurredAt?.UtcTicks ?? 0,
+                replayDay = maxOccurredAt is { } max ? DistrictRollups.DayOf(max).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
                 body,
             }, tx, cancellationToken: ct));
+        // Kept: the newest few (restarts), and the first of each day (replays of any past moment, docs/decisions/0010).
         await connection.ExecuteAsync(new CommandDefinition($"""
-            DELETE FROM state_snapshots WHERE reducer_version <> @version OR seq NOT IN (
-                SELECT seq FROM (SELECT seq FROM state_snapshots WHERE reducer_version = @version ORDER BY history_seq DESC {db.Dialect.Limit("keep")}) AS newest)
+            DELETE FROM state_snapshots WHERE reducer_version <> @version OR (
+                seq NOT IN (SELECT seq FROM (SELECT seq FROM state_snapshots WHERE reducer_version = @version ORDER BY history_seq DESC {db.Dialect.Limit("keep")}) AS newest)
+                AND seq NOT IN (SELECT MIN(seq) FROM state_snapshots WHERE reducer_version = @version AND replay_day IS NOT NULL GROUP BY replay_day))
             """, new { version = DistrictReducer.Version, keep }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
     }
+
+    /// <summary>The state a stored snapshot holds (for replays of a past moment).</summary>
+    /// <exception cref="InvalidDataException">Not a snapshot this build wrote.</exception>
+    public static DistrictState DecodeSnapshot(byte[] body) => StateSnapshotCodec.Decode(body);
 
     /// <summary>The history row the newest usable snapshot covers, or null when there is none.</summary>
     public async Task<long?> LatestSnapshotSeqAsync(CancellationToken ct = default)
@@ -100,6 +115,9 @@ public sealed class ProjectionStore(IDbConnectionFactory db, EnvelopeParser pars
     private sealed class SnapshotRow
     {
         public long HistorySeq { get; init; }
+        public long MaxOccurredUtc { get; init; }
         public byte[] Body { get; init; } = [];
+
+        public DateTimeOffset? MaxOccurred => MaxOccurredUtc == 0 ? null : new DateTimeOffset(MaxOccurredUtc, TimeSpan.Zero);
     }
 }

@@ -56,7 +56,7 @@ public sealed class Projector(
         })
         .Build();
 
-    private View _view = new(DistrictState.Empty, LogPosition.Start, ProjectionCounters.Zero, 0);
+    private View _view = new(DistrictState.Empty, LogPosition.Start, ProjectionCounters.Zero, 0, null);
     private IReadOnlyList<LogEntry>? _inFlight;
     private bool _inFlightAlone;
     private readonly HashSet<LogPosition> _deadLetteredInFlight = [];
@@ -66,6 +66,7 @@ public sealed class Projector(
     private bool _drainPending;
     private DateTimeOffset _nextStaleCheck;
     private long _snapshotSeq = -1;
+    private DateOnly? _snapshotDay;
     private Task _snapshotting = Task.CompletedTask;
 
     /// <summary>The state as of the last commit.</summary>
@@ -167,6 +168,7 @@ public sealed class Projector(
         var view = Volatile.Read(ref _view);
         var state = view.State;
         var checkpoint = view.Checkpoint;
+        var maxOccurred = view.MaxOccurredAt;
         var changed = new HashSet<EntityKey>();
         var history = new List<HistoryRow>(batch.Count);
         var deadLetters = new List<(LogEntry Entry, string Reason, EventEnvelope? Envelope)>();
@@ -194,6 +196,8 @@ public sealed class Projector(
 
             var envelope = parsed.Envelope!;
             reduced.Add(entry);
+            if (maxOccurred is null || envelope.OccurredAt > maxOccurred)
+                maxOccurred = envelope.OccurredAt;
             var reduction = reducer.Apply(state, envelope);
             state = reduction.State;
             changed.UnionWith(reduction.Changed);
@@ -225,7 +229,7 @@ public sealed class Projector(
         var delta = new ProjectionCounters(applied, rejected, duplicates, deadLetters.Count, markers);
         var lastSeq = await writer.CommitAsync(new ProjectedBatch(state, changed, history, delta, view.Checkpoint, checkpoint, _fence), ct);
 
-        var next = new View(state, checkpoint, view.Counters.Add(delta), lastSeq);
+        var next = new View(state, checkpoint, view.Counters.Add(delta), lastSeq, maxOccurred);
         Volatile.Write(ref _view, next);
         var now = time.GetUtcNow();
         status.Update(s => s with
@@ -242,17 +246,25 @@ public sealed class Projector(
         MaybeSnapshot(next);
     }
 
-    /// <summary>Every <see cref="ProjectorOptions.SnapshotEvery"/> history rows, the state is stored beside the commit, in the background.</summary>
+    /// <summary>
+    /// Every <see cref="ProjectorOptions.SnapshotEvery"/> history rows, and at the first commit of each new day (so a
+    /// replay of any past moment starts from that day's snapshot), the state is stored beside the commit, in the background.
+    /// </summary>
     private void MaybeSnapshot(View view)
     {
-        if (!_snapshotting.IsCompleted || view.HistorySeq - Math.Max(0, _snapshotSeq) < _options.SnapshotEvery)
+        var day = view.MaxOccurredAt is { } max ? DistrictRollups.DayOf(max) : (DateOnly?)null;
+        var due = view.HistorySeq - Math.Max(0, _snapshotSeq) >= _options.SnapshotEvery || (day is not null && day != _snapshotDay && _snapshotDay is not null);
+        if (_snapshotDay is null)
+            _snapshotDay = day;
+        if (!_snapshotting.IsCompleted || !due)
             return;
         _snapshotSeq = view.HistorySeq;
+        _snapshotDay = day;
         _snapshotting = Task.Run(async () =>
         {
             try
             {
-                await store.SaveSnapshotAsync(view.State, view.HistorySeq, view.Checkpoint, _options.SnapshotsKept, time);
+                await store.SaveSnapshotAsync(view.State, view.HistorySeq, view.Checkpoint, view.MaxOccurredAt, _options.SnapshotsKept, time);
             }
             catch (Exception ex)
             {
@@ -266,7 +278,7 @@ public sealed class Projector(
     private async Task ReloadAsync(CancellationToken ct)
     {
         var snapshot = await store.LoadProjectionAsync(ct);
-        Volatile.Write(ref _view, new View(snapshot.State, snapshot.Checkpoint, snapshot.Counters, snapshot.HistorySeq));
+        Volatile.Write(ref _view, new View(snapshot.State, snapshot.Checkpoint, snapshot.Counters, snapshot.HistorySeq, snapshot.MaxOccurredAt));
         _needsReload = false;
         status.Update(s => s with
         {
@@ -278,7 +290,7 @@ public sealed class Projector(
         });
     }
 
-    private sealed record View(DistrictState State, LogPosition Checkpoint, ProjectionCounters Counters, long HistorySeq);
+    private sealed record View(DistrictState State, LogPosition Checkpoint, ProjectionCounters Counters, long HistorySeq, DateTimeOffset? MaxOccurredAt);
 }
 
 /// <summary>How a log position becomes its history row.</summary>

@@ -81,7 +81,36 @@ public sealed class ReplayTests
             Assert.Equal(kpis.Calculate(expected, at), kpis.Calculate(point.State, at));
             Assert.Equal(appliedIds.AsEnumerable().Reverse().Take(50), point.Recent.Select(e => e.Id));
         }
-        Assert.True(index.CachedMinutes > 5, $"minute snapshots cached: {index.CachedMinutes}");
+        Assert.InRange(index.CachedPoints, 1, ReplayIndex.CacheSize);
+    }
+
+    [Fact]
+    public async Task StateAt_AMomentDaysBack_StartsFromThatDaysStoredSnapshotAndEqualsTheReducer()
+    {
+        await using var factory = new WallAppFactory { Settings = { ["Projector:BatchSize"] = "7" } };
+        var days = new List<Dictionary<string, string>>();
+        for (var day = 0; day < 3; day++)
+            for (var i = 0; i < 30; i++)
+                days.Add(TestEvents.TicketReceived(Start.AddDays(day).AddMinutes(i * 17), street: DistrictModel.Gulou.Streets[i % 13].Code, content: $"第{day}天问题{i}"));
+        var log = factory.Services.GetRequiredService<IEventLog>();
+        foreach (var chunk in days.Chunk(7))
+            await log.AppendAsync(chunk);
+        var history = factory.Services.GetRequiredService<ReplayHistory>();
+        await TestWait.UntilAsync(async () => (await history.ReadAfterAsync(0, 1000, default)).Count == days.Count,
+            "the projector wrote every event to event_history", TimeSpan.FromSeconds(20));
+        await TestWait.UntilAsync(async () => await history.SnapshotBeforeAsync(Start.AddDays(2).AddHours(12), default) is { Seq: > 0 },
+            "the projector stored the state at a new day", TimeSpan.FromSeconds(20));
+        var index = factory.Services.GetRequiredService<ReplayIndex>();
+
+        foreach (var at in new[] { Start.AddDays(2).AddHours(3), Start.AddDays(1).AddHours(1), Start.AddHours(2), Start.AddDays(2).AddHours(8) })
+        {
+            var (expected, appliedIds) = Expected(days, at);
+            var point = await index.StateAtAsync(at);
+
+            Assert.Equal(expected.Tickets.Keys.Order(), point.State.Tickets.Keys.Order());
+            Assert.Equal(expected.AppliedCount, point.State.AppliedCount);
+            Assert.Equal(appliedIds.AsEnumerable().Reverse().Take(50), point.Recent.Select(e => e.Id));
+        }
     }
 
     [Fact]

@@ -46,3 +46,9 @@ CREATE TABLE dead_letter_resends (
     resent_at      TEXT NOT NULL,
     resent_by      TEXT NOT NULL
 );
+
+-- What a replay of a past moment needs to pick a starting snapshot: the latest occurredAt (UTC ticks) of the history
+-- rows the snapshot covers, and the China calendar day of it (one snapshot a day is kept for replays).
+ALTER TABLE state_snapshots ADD COLUMN max_occurred_utc BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE state_snapshots ADD COLUMN replay_day TEXT NULL;
+CREATE INDEX ix_state_snapshots_replay ON state_snapshots (reducer_version, max_occurred_utc);

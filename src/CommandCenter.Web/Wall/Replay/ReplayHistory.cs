@@ -1,37 +1,59 @@
 using System.Globalization;
-using CommandCenter.Core.Events;
+using CommandCenter.Core.EventLog;
+using CommandCenter.Core.Reducing;
+using CommandCenter.Core.State;
 using CommandCenter.Infrastructure.Database;
+using CommandCenter.Infrastructure.Projection;
 using Dapper;
 
 namespace CommandCenter.Web.Wall.Replay;
 
-/// <summary>One row of <c>event_history</c> as the replay needs it: its order and the envelope's fields.</summary>
-public sealed record HistoryEntry(long Seq, DateTimeOffset OccurredAt, IReadOnlyDictionary<string, string> Fields);
+/// <summary>One history row as the replay needs it: its order, its time and the envelope's fields.</summary>
+public sealed record HistoryEntry(long Seq, DateTimeOffset OccurredAt, StoredEntry Stored);
 
-/// <summary>Reads the projector's <c>event_history</c> (every envelope the reducer saw, in log order) in pages.</summary>
+/// <summary>
+/// Reads the projector's <c>event_history</c> for replays: pages of rows in log order, the stored state snapshot a
+/// replay of a moment may start from, and the applied rows just before a point (the replayed ticker).
+/// </summary>
 public sealed class ReplayHistory(IDbConnectionFactory db)
 {
     public async Task<IReadOnlyList<HistoryEntry>> ReadAfterAsync(long afterSeq, int count, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
-            SELECT seq AS Seq, envelope_id AS EnvelopeId, type AS Type, street AS Street, occurred_at AS OccurredAt,
-                   source AS Source, data AS Data
-            FROM event_history
-            WHERE seq > @afterSeq
-            ORDER BY seq
-            {db.Dialect.Limit("count")}
-            """, new { afterSeq, count }, cancellationToken: ct));
-        return [.. rows.Select(r => new HistoryEntry(r.Seq, DateTimeOffset.Parse(r.OccurredAt, CultureInfo.InvariantCulture), new Dictionary<string, string>
-        {
-            [EnvelopeFields.Id] = r.EnvelopeId,
-            [EnvelopeFields.Type] = r.Type,
-            [EnvelopeFields.OccurredAt] = r.OccurredAt,
-            [EnvelopeFields.Source] = r.Source,
-            [EnvelopeFields.Street] = r.Street,
-            [EnvelopeFields.Version] = "1",
-            [EnvelopeFields.Data] = r.Data,
-        }))];
+        var rows = new List<HistoryEntry>(count);
+        await foreach (var entry in HistoryReplay.ReadAsync(connection, null, afterSeq, ct: ct, limit: count))
+            rows.Add(new HistoryEntry(entry.Seq, OccurredAt(entry), entry));
+        return rows;
+    }
+
+    /// <summary>
+    /// The newest stored snapshot whose rows all occurred no later than <paramref name="at"/>: a replay of
+    /// <paramref name="at"/> starts there and applies at most about a day of rows (docs/decisions/0010).
+    /// </summary>
+    public async Task<(long Seq, DistrictState State)?> SnapshotBeforeAsync(DateTimeOffset at, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await connection.QueryFirstOrDefaultAsync<(long Seq, byte[] Body)>(new CommandDefinition($"""
+            SELECT history_seq, body FROM state_snapshots
+            WHERE reducer_version = @version AND max_occurred_utc > 0 AND max_occurred_utc <= @at
+            ORDER BY max_occurred_utc DESC, history_seq DESC {db.Dialect.Limit("one")}
+            """, new { version = DistrictReducer.Version, at = at.UtcTicks, one = 1 }, cancellationToken: ct));
+        return row.Body is null ? null : (row.Seq, ProjectionStore.DecodeSnapshot(row.Body));
+    }
+
+    /// <summary>Up to <paramref name="count"/> applied rows at or before <paramref name="seq"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> AppliedBeforeAsync(long seq, int count, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var seqs = (await connection.QueryAsync<long>(new CommandDefinition($"""
+            SELECT seq FROM event_history WHERE seq <= @seq AND outcome = 'applied' ORDER BY seq DESC {db.Dialect.Limit("count")}
+            """, new { seq, count }, cancellationToken: ct))).ToList();
+        if (seqs.Count == 0) return [];
+        var rows = new List<HistoryEntry>(seqs.Count);
+        await foreach (var entry in HistoryReplay.ReadAsync(connection, null, seqs.Min() - 1, seq, ct))
+            if (entry.Outcome == Outcomes.Applied)
+                rows.Add(new HistoryEntry(entry.Seq, OccurredAt(entry), entry));
+        return rows.TakeLast(count).ToList();
     }
 
     /// <summary>The occurrence times of the first and the last row, in log order; null when the history is empty.</summary>
@@ -39,12 +61,14 @@ public sealed class ReplayHistory(IDbConnectionFactory db)
     {
         await using var connection = await db.OpenAsync(ct);
         var first = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
-            $"SELECT occurred_at FROM event_history ORDER BY seq {db.Dialect.Limit("one")}", new { one = 1 }, cancellationToken: ct));
+            $"SELECT occurred_at FROM event_history WHERE outcome <> 'dead-lettered' ORDER BY seq {db.Dialect.Limit("one")}", new { one = 1 }, cancellationToken: ct));
         var last = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
-            $"SELECT occurred_at FROM event_history ORDER BY seq DESC {db.Dialect.Limit("one")}", new { one = 1 }, cancellationToken: ct));
+            $"SELECT occurred_at FROM event_history WHERE outcome <> 'dead-lettered' ORDER BY seq DESC {db.Dialect.Limit("one")}", new { one = 1 }, cancellationToken: ct));
         if (first is null || last is null) return null;
         return (DateTimeOffset.Parse(first, CultureInfo.InvariantCulture), DateTimeOffset.Parse(last, CultureInfo.InvariantCulture));
     }
 
-    private sealed record Row(long Seq, string EnvelopeId, string Type, string Street, string OccurredAt, string Source, string Data);
+    private static DateTimeOffset OccurredAt(StoredEntry entry) =>
+        DateTimeOffset.TryParse(entry.Fields[Core.Events.EnvelopeFields.OccurredAt], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+            ? at : DateTimeOffset.MinValue;
 }

@@ -3,46 +3,50 @@ using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Reducing;
 using CommandCenter.Core.State;
+using CommandCenter.Infrastructure.Projection;
 using CommandCenter.Web.Live;
 
 namespace CommandCenter.Web.Wall.Replay;
 
 /// <summary>
 /// The district as it was at any past moment, rebuilt from <c>event_history</c> with the same reducer as the live
-/// state. "At T" means: the history's rows in log (seq) order, up to the first row that occurred after T. The index
-/// scans forward once, lazily, and keeps the state at every minute boundary where something changed, so a
-/// slider move costs at most one minute of rows (docs/decisions/0006).
+/// state. "At T" means: the history's rows in log (seq) order, up to the first row that occurred after T
+/// (docs/decisions/0006). A replay starts from the newest stored state snapshot whose rows all occurred by T — the
+/// projector keeps one a day (docs/decisions/0010) — so any minute of the year costs at most about a day of rows,
+/// and a playback that moves forward continues from where the last one stopped. Only <see cref="CacheSize"/> points
+/// are kept, whatever the history.
 /// </summary>
 public sealed class ReplayIndex(ReplayHistory history, EnvelopeParser parser, DistrictReducer reducer)
 {
     public const int PageSize = 2000;
-    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+
+    /// <summary>Points kept for a playback or slider going back and forth: bounded, whatever the history.</summary>
+    public const int CacheSize = 8;
 
     /// <summary>State after the rows up to <see cref="Seq"/>; <see cref="Recent"/> newest first.</summary>
-    public sealed record Point(long Seq, DistrictState State, ImmutableArray<EventEnvelope> Recent, DateTimeOffset? LastOccurredAt)
+    /// <param name="At">The moment this point was taken for (rows up to the first one after it).</param>
+    /// <param name="Stopped">The row after <see cref="Seq"/> occurred after <see cref="At"/>: a later moment may continue here.</param>
+    public sealed record Point(long Seq, DistrictState State, ImmutableArray<EventEnvelope> Recent, DateTimeOffset? LastOccurredAt,
+        DateTimeOffset At = default, long BaseSeq = 0)
     {
         public static readonly Point Start = new(0, DistrictState.Empty, [], null);
     }
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly SortedList<long, Point> _minutes = [];
-    private Point _cursor = Point.Start;
-    private readonly RecentBuffer _cursorRecent = new();
-    private DateTimeOffset? _boundary;
-    private bool _changedSinceBoundary = true;
+    private readonly LinkedList<Point> _cache = new();
 
-    /// <summary>How many minute snapshots are cached (for tests and diagnostics).</summary>
-    public int CachedMinutes => _minutes.Count;
+    /// <summary>How many points are cached (bounded by <see cref="CacheSize"/>).</summary>
+    public int CachedPoints => _cache.Count;
 
     public async Task<Point> StateAtAsync(DateTimeOffset at, CancellationToken ct = default)
     {
         await _gate.WaitAsync(ct);
         try
         {
-            await ScanPastAsync(MinuteFloor(at), ct);
-            var index = FloorIndex(MinuteFloor(at).UtcTicks);
-            var start = index >= 0 ? _minutes.Values[index] : Point.Start;
-            return await ApplyUntilAsync(start, at, ct);
+            var start = await StartingPointAsync(at, ct);
+            var point = await ApplyUntilAsync(start, at, ct);
+            Remember(point);
+            return point;
         }
         finally
         {
@@ -58,32 +62,29 @@ public sealed class ReplayIndex(ReplayHistory history, EnvelopeParser parser, Di
             point.LastOccurredAt, at, point.Recent, IsHydrated: true, Version: point.Seq);
     }
 
-    /// <summary>Moves the scan forward until the minute boundary after <paramref name="minute"/> is recorded, or the history ends.</summary>
-    private async Task ScanPastAsync(DateTimeOffset minute, CancellationToken ct)
+    /// <summary>
+    /// The closest point to start from: a cached point taken for an earlier moment from the same stored snapshot, else
+    /// the stored snapshot itself (its ticker filled from the rows before it), else the empty state.
+    /// </summary>
+    private async Task<Point> StartingPointAsync(DateTimeOffset at, CancellationToken ct)
     {
-        while (_boundary is null || _boundary <= minute)
-        {
-            var page = await history.ReadAfterAsync(_cursor.Seq, PageSize, ct);
-            if (page.Count == 0) return;
-            foreach (var entry in page)
+        var stored = await history.SnapshotBeforeAsync(at, ct);
+        var baseSeq = stored?.Seq ?? 0;
+        var cached = _cache.Where(p => p.BaseSeq == baseSeq && p.At <= at).MaxBy(p => p.At);
+        if (cached is not null)
+            return cached;
+        if (stored is not { } snapshot)
+            return Point.Start;
+        var recent = new RecentBuffer();
+        DateTimeOffset? last = null;
+        foreach (var entry in await history.AppliedBeforeAsync(snapshot.Seq, LiveSnapshot.RecentCapacity, ct))
+            if (parser.Parse(entry.Stored.Fields).Envelope is { } envelope)
             {
-                _boundary ??= MinuteFloor(entry.OccurredAt);
-                if (entry.OccurredAt > _boundary)
-                {
-                    // The cursor is the state at the boundary, and at every minute up to this row's: record it once.
-                    if (_changedSinceBoundary) Record(_boundary.Value);
-                    _changedSinceBoundary = false;
-                    var floor = MinuteFloor(entry.OccurredAt);
-                    _boundary = floor == entry.OccurredAt ? floor : floor + Minute;
-                }
-                _cursor = Apply(_cursor, entry, _cursorRecent);
-                _changedSinceBoundary = true;
+                recent.Add(envelope);
+                last = envelope.OccurredAt;
             }
-        }
+        return new Point(snapshot.Seq, snapshot.State, recent.ToImmutable(), last, DateTimeOffset.MinValue, baseSeq);
     }
-
-    private void Record(DateTimeOffset boundary) =>
-        _minutes[boundary.UtcTicks] = _cursor with { Recent = _cursorRecent.ToImmutable() };
 
     private async Task<Point> ApplyUntilAsync(Point start, DateTimeOffset at, CancellationToken ct)
     {
@@ -94,33 +95,29 @@ public sealed class ReplayIndex(ReplayHistory history, EnvelopeParser parser, Di
             var page = await history.ReadAfterAsync(point.Seq, PageSize, ct);
             foreach (var entry in page)
             {
-                if (entry.OccurredAt > at) return point with { Recent = recent.ToImmutable() };
+                if (entry.OccurredAt > at) return point with { Recent = recent.ToImmutable(), At = at };
                 point = Apply(point, entry, recent);
             }
-            if (page.Count < PageSize) return point with { Recent = recent.ToImmutable() };
+            if (page.Count == 0) return point with { Recent = recent.ToImmutable(), At = at };
         }
     }
 
     private Point Apply(Point point, HistoryEntry entry, RecentBuffer recent)
     {
-        if (parser.Parse(entry.Fields).Envelope is not { } envelope) return point with { Seq = entry.Seq };
-        var reduction = reducer.Apply(point.State, envelope);
-        if (!reduction.IsApplied) return point with { Seq = entry.Seq, State = reduction.State };
+        if (HistoryReplay.Reduce(point.State, entry.Stored, parser, reducer) is not { } reduction)
+            return point with { Seq = entry.Seq }; // dead-lettered: the projector set it aside
+        if (!reduction.IsApplied)
+            return point with { Seq = entry.Seq, State = reduction.State };
+        var envelope = parser.Parse(entry.Stored.Fields).Envelope!;
         recent.Add(envelope);
-        return new Point(entry.Seq, reduction.State, [], envelope.OccurredAt);
+        return point with { Seq = entry.Seq, State = reduction.State, LastOccurredAt = envelope.OccurredAt };
     }
 
-    private int FloorIndex(long ticks)
+    private void Remember(Point point)
     {
-        int lo = 0, hi = _minutes.Count - 1, found = -1;
-        var keys = _minutes.Keys;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (keys[mid] <= ticks) { found = mid; lo = mid + 1; }
-            else hi = mid - 1;
-        }
-        return found;
+        _cache.AddFirst(point);
+        while (_cache.Count > CacheSize)
+            _cache.RemoveLast();
     }
 
     internal static DateTimeOffset MinuteFloor(DateTimeOffset time) =>
