@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CommandCenter.Core.Deadlines;
 using CommandCenter.Core.State;
 
 namespace CommandCenter.Core.Whistles;
@@ -72,7 +73,7 @@ public static class DepartmentScoreboard
     };
 
     private static bool IsLate(Whistle whistle, SummonedDepartment summoned, DateTimeOffset now) =>
-        summoned.Missed || (summoned.ReportedAt is { } reported ? reported > whistle.ReportDueAt : now > whistle.ReportDueAt);
+        summoned.Missed || (summoned.ReportedAt is { } reported ? reported > whistle.ReportDueAt : Overdue.IsPast(whistle.ReportDueAt, now));
 
     private static DepartmentScore Row(string department, Tally t)
     {
