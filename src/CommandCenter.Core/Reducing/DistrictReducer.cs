@@ -40,7 +40,7 @@ public sealed partial class DistrictReducer(DistrictModel district)
         {
             // A rule that throws is a bug, but the pipeline must not stall on it: every reader of the log reaches the
             // same verdict (the exception type depends only on state and event), so it stays a deterministic rejection.
-            result = Reject(seen, $"the reducer could not apply it ({ex.GetType().Name})");
+            result = Reject(seen, RejectionCode.RuleFailed, $"the reducer could not apply it ({ex.GetType().Name})");
         }
         return result.IsApplied
             ? result with { State = result.State with { AppliedCount = state.AppliedCount + 1 } }
@@ -77,10 +77,10 @@ public sealed partial class DistrictReducer(DistrictModel district)
         DispatchCancelled p => End(state, e, p.DispatchId, DispatchStatus.Cancelled, p.Reason),
         TeamStatusChanged p => TeamChanged(state, e, p),
         DeadlineMissed p => Missed(state, e, p),
-        _ => Reject(state, $"no rule for {e.Type}"),
+        _ => Reject(state, RejectionCode.NoRule, $"no rule for {e.Type}"),
     };
 
-    private static Reduction Reject(DistrictState state, string reason) => new(state, OutcomeKind.Rejected, reason, []);
+    private static Reduction Reject(DistrictState state, RejectionCode code, string reason) => new(state, OutcomeKind.Rejected, reason, []) { Code = code };
 
     /// <summary>A status as the wire spells it (<c>en-route</c>, not <c>enroute</c>), so reasons read like the contract.</summary>
     private static string Words<TStatus>(TStatus status) where TStatus : struct, Enum =>
