@@ -24,8 +24,8 @@ public sealed class DispatchBrowserTests
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var incident = Guid.NewGuid();
         await factory.Services.GetRequiredService<IEventLog>().AppendAsync(
-            [ConsoleBed.Incident(incident, 1, DateTimeOffset.UtcNow.AddMinutes(-3), title: "燃气管道泄漏")]);
-        var team = ConsoleBed.Team(index: 1);
+            [TestEvents.Incident(incident, 1, DateTimeOffset.UtcNow.AddMinutes(-3), title: "燃气管道泄漏")]);
+        var team = TestEvents.Team(index: 1);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
