@@ -1,8 +1,6 @@
+using CommandCenter.Web.Tests.Browser;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CommandCenter.Web.Tests.Redis;
 
@@ -35,11 +33,5 @@ public sealed class RedisAppFactory(string redisAddress, string streamKey, strin
     }
 
     /// <summary>Starts Kestrel on a free port and returns its base address.</summary>
-    public string Start()
-    {
-        UseKestrel(0);
-        StartServer();
-        Address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return Address;
-    }
+    public string Start() => Address = this.StartOnKestrel();
 }
