@@ -1,6 +1,8 @@
 using CommandCenter.Web.Tests.Browser;
+using CommandCenter.Web.Tests.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace CommandCenter.Web.Tests.Redis;
 
@@ -30,6 +32,7 @@ public sealed class RedisAppFactory(string redisAddress, string streamKey, strin
         builder.UseSetting("Projector:ConsumerName", instance);
         builder.UseSetting("Redis:LeaseTime", "00:00:02");
         builder.UseSetting("DeadlineWatcher:Enabled", "false");
+        builder.ConfigureTestServices(services => services.HashPasswordsQuickly());
     }
 
     /// <summary>Starts Kestrel on a free port and returns its base address.</summary>
