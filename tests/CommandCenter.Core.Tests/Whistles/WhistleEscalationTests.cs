@@ -29,8 +29,8 @@ public sealed class WhistleEscalationTests
         var flow = new Flow();
         var due = flow.Now.AddHours(1);
         var waiting = flow.NewWhistle(reportDueAt: due);
-        flow.NewWhistle(level: WhistleLevel.ToughProblem, reportDueAt: due);
-        var district = flow.State.Whistles.Values.Last();
+        var tough = flow.NewWhistle(level: WhistleLevel.ToughProblem, reportDueAt: due);
+        var district = flow.State.Whistles[tough];
         flow.State = flow.State with { Whistles = flow.State.Whistles.SetItem(district.Id, district with { Level = WhistleLevel.District }) };
         var reported = flow.NewWhistle(reportDueAt: due);
         flow.Given(new WhistleDepartmentReported(reported, "chengguan"), new WhistleDepartmentReported(reported, "market"));
