@@ -8,7 +8,7 @@ namespace CommandCenter.Core.Access;
 /// <summary>
 /// Who may do and see what: the one permission table over an <see cref="Actor"/>, read by the pages (what they offer),
 /// the command service (what it appends) and the reducer (what a console event may do, checked again from its own
-/// <c>actor</c>). Pure. The rules come from the reform (DESIGN of the domain, docs/domain.md): a street's leadership
+/// <c>actor</c>). Pure. The rules come from the reform (docs/domain.md): a street's leadership
 /// (街道领导班子) blows a work-advance whistle, only its party secretary or office director (the street director) a
 /// tough-problem one; the departments a whistle summons report in through their liaisons; the street verifies, closes
 /// and rates; escalation goes to the street director or the district's leaders. Street people read their own street,

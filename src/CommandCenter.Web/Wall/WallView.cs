@@ -4,7 +4,7 @@ using CommandCenter.Core.Whistles;
 namespace CommandCenter.Web.Wall;
 
 /// <summary>
-/// Everything the district wall shows, built once and shared by every circuit (DESIGN §3 "Rendering"). Texts come
+/// Everything the district wall shows, built once and shared by every circuit (docs/architecture.md, "Rendering"). Texts come
 /// in both languages so a circuit only picks one. Times are in the district's local time (China Standard Time).
 /// </summary>
 /// <param name="ReplayOf">Set when the view was rebuilt from the history for this past moment: never live.</param>
