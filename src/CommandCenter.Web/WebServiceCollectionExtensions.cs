@@ -56,7 +56,7 @@ public static class WebServiceCollectionExtensions
 
 public static class ModeConfigurationExtensions
 {
-    /// <summary>Embedded mode (DESIGN §4): no <c>EventLog:Provider</c>, or <c>Embedded</c>.</summary>
+    /// <summary>Embedded mode (docs/architecture.md, "Modes"): no <c>EventLog:Provider</c>, or <c>Embedded</c>.</summary>
     public static bool IsEmbeddedMode(this IConfiguration configuration) =>
         configuration["EventLog:Provider"] is not { Length: > 0 } provider || provider.Equals("Embedded", StringComparison.OrdinalIgnoreCase);
 }

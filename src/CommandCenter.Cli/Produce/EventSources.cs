@@ -21,7 +21,7 @@ internal sealed class GeneratedSource(int seed, TimeProvider time) : IEventSourc
 }
 
 /// <summary>
-/// Envelopes from a JSON-lines file, one object per line, in DESIGN §5's shape. <c>data</c> may be an object or a
+/// Envelopes from a JSON-lines file, one object per line, in the envelope's shape (docs/events.md). <c>data</c> may be an object or a
 /// string holding one; every other field is taken as text. A malformed line stops the run with its line number,
 /// before anything after it is appended.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace CommandCenter.Core.EventLog;
 
 /// <summary>
-/// The event log port (DESIGN §3). Shaped after a Redis stream with one consumer group, so the embedded
+/// The event log port (docs/architecture.md). Shaped after a Redis stream with one consumer group, so the embedded
 /// SQLite adapter and the Redis adapter keep one contract, proven by one shared test suite.
 /// No method blocks waiting for new entries: readers poll with a short back-off.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace CommandCenter.Core.Events;
 
 /// <summary>
-/// One event as it travels through the log (DESIGN §5), parsed and validated.
+/// One event as it travels through the log (docs/events.md), parsed and validated.
 /// <see cref="DataJson"/> keeps the producer's payload text so history and replays stay byte-faithful.
 /// </summary>
 public sealed record EventEnvelope(

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace CommandCenter.Core.Events;
 
-/// <summary>The v1 event catalog (DESIGN §5): every type name and the payload record it carries.</summary>
+/// <summary>The v1 event catalog (docs/events.md): every type name and the payload record it carries.</summary>
 public static class EventTypes
 {
     public const string IncidentReported = "incident.reported";

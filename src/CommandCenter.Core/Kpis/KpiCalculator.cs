@@ -1,8 +1,10 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using CommandCenter.Core.Deadlines;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Reference;
 using CommandCenter.Core.State;
+using CommandCenter.Core.Time;
 
 namespace CommandCenter.Core.Kpis;
 
@@ -14,9 +16,6 @@ namespace CommandCenter.Core.Kpis;
 /// </summary>
 public sealed class KpiCalculator
 {
-    /// <summary>"Today" is the calendar day in China time, which has no daylight saving.</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     private readonly DistrictModel _district;
     private readonly FrozenDictionary<string, int> _streetIndex;
     private readonly (string TeamId, int Street)[] _teams;
@@ -28,13 +27,11 @@ public sealed class KpiCalculator
         _teams = [.. district.Streets.SelectMany((street, index) => street.Teams.Select(team => (team.Id, index)))];
     }
 
-    /// <summary>Midnight (China time) of the day that contains <paramref name="now"/>, with offset +08:00.</summary>
-    public static DateTimeOffset ChinaDayStart(DateTimeOffset now) => new(now.ToOffset(ChinaOffset).Date, ChinaOffset);
-
     public DistrictKpis Calculate(DistrictState state, DateTimeOffset now)
     {
-        var dayStart = ChinaDayStart(now);
-        var day = new Day(dayStart.UtcTicks, dayStart.AddDays(1).UtcTicks, now.UtcTicks);
+        // "Today" is the district's calendar day (DistrictClock).
+        var dayStart = DistrictClock.StartOfDay(now);
+        var day = new Day(dayStart.UtcTicks, dayStart.AddDays(1).UtcTicks, now);
         var streets = new Counters[_district.Streets.Count];
         for (var i = 0; i < streets.Length; i++)
             streets[i] = new Counters();
@@ -90,7 +87,7 @@ public sealed class KpiCalculator
                 continue;
             var c = streets[index];
             c.IncidentsOpen++;
-            if (incident.DeadlineMissed || (incident.DueAt is { } due && due.UtcTicks < day.Now))
+            if (Overdue.IsOverdue(incident, day.Now))
                 c.IncidentsOverdue++;
         }
     }
@@ -103,7 +100,7 @@ public sealed class KpiCalculator
                 continue;
             var c = streets[index];
             c.TicketsOpen++;
-            if (ticket.DueAt.UtcTicks < day.Now)
+            if (Overdue.IsOverdue(ticket, day.Now))
                 c.TicketsOverdue++;
         }
     }
@@ -143,8 +140,8 @@ public sealed class KpiCalculator
         }
     }
 
-    /// <summary>The day window and the moment, as UTC ticks so each comparison is one integer compare.</summary>
-    private readonly record struct Day(long Start, long End, long Now)
+    /// <summary>The day window as UTC ticks, so each comparison is one integer compare, and the moment.</summary>
+    private readonly record struct Day(long Start, long End, DateTimeOffset Now)
     {
         public bool Contains(DateTimeOffset time) => time.UtcTicks >= Start && time.UtcTicks < End;
     }

@@ -8,17 +8,17 @@ public sealed partial class DistrictReducer
     private Reduction Created(DistrictState state, EventEnvelope e, DispatchCreated p)
     {
         if (state.Dispatches.ContainsKey(p.DispatchId))
-            return Reject(state, $"dispatch {p.DispatchId} was already created");
+            return Reject(state, RejectionCode.AlreadyExists, $"dispatch {p.DispatchId} was already created");
         if (TeamProblem(state, e, p.TeamId) is { } problem)
-            return Reject(state, problem);
+            return problem;
 
         var team = TeamOf(state, p.TeamId);
         if (team.Status == TeamStatus.OffDuty)
-            return Reject(state, $"team '{p.TeamId}' is off duty");
+            return Reject(state, RejectionCode.TeamOffDuty, $"team '{p.TeamId}' is off duty");
         if (team.ActiveDispatchId is { } busy)
-            return Reject(state, $"team '{p.TeamId}' is already on dispatch {busy}");
+            return Reject(state, RejectionCode.TeamOnDispatch, $"team '{p.TeamId}' is already on dispatch {busy}");
         if (p.IncidentId is { } incidentId && !(state.Incidents.TryGetValue(incidentId, out var incident) && incident.Street == e.Street && incident.IsOpen))
-            return Reject(state, $"incident {incidentId} is not an open incident of street '{e.Street}'");
+            return Reject(state, RejectionCode.IncidentNotOpen, $"incident {incidentId} is not an open incident of street '{e.Street}'");
 
         var dispatch = new Dispatch(p.DispatchId, e.Street, p.TeamId, p.IncidentId, DispatchStatus.Created, e.OccurredAt,
             null, null, null, null, null, e.Id, e.OccurredAt);
@@ -52,11 +52,11 @@ public sealed partial class DistrictReducer
     private Reduction DispatchStep(DistrictState state, EventEnvelope e, Guid id, DispatchStatus to, Func<Dispatch, Dispatch> change)
     {
         if (!state.Dispatches.TryGetValue(id, out var dispatch))
-            return Reject(state, $"dispatch {id} does not exist");
+            return Reject(state, RejectionCode.NotFound, $"dispatch {id} does not exist");
         if (dispatch.Street != e.Street)
-            return Reject(state, $"dispatch {id} belongs to street '{dispatch.Street}', not '{e.Street}'");
+            return Reject(state, RejectionCode.WrongStreet, $"dispatch {id} belongs to street '{dispatch.Street}', not '{e.Street}'");
         if (!AdvanceFrom[to].Contains(dispatch.Status))
-            return Reject(state, $"{e.Type} is not allowed when dispatch {id} is {Words(dispatch.Status)}");
+            return Reject(state, RejectionCode.InvalidTransition, $"{e.Type} is not allowed when dispatch {id} is {Words(dispatch.Status)}");
 
         var next = change(dispatch) with { LastEventId = e.Id, UpdatedAt = e.OccurredAt };
         var team = TeamOf(state, next.TeamId);
@@ -78,20 +78,20 @@ public sealed partial class DistrictReducer
     private Reduction TeamChanged(DistrictState state, EventEnvelope e, TeamStatusChanged p)
     {
         if (TeamProblem(state, e, p.TeamId) is { } problem)
-            return Reject(state, problem);
+            return problem;
         var team = TeamOf(state, p.TeamId);
         if (team.ActiveDispatchId is { } busy)
-            return Reject(state, $"team '{p.TeamId}' is on dispatch {busy}; complete or cancel it first");
+            return Reject(state, RejectionCode.TeamOnDispatch, $"team '{p.TeamId}' is on dispatch {busy}; complete or cancel it first");
         if (team.Status == p.Status)
-            return Reject(state, $"team '{p.TeamId}' is already {(p.Status == TeamStatus.OffDuty ? "off duty" : "available")}");
+            return Reject(state, RejectionCode.TeamStatusUnchanged, $"team '{p.TeamId}' is already {(p.Status == TeamStatus.OffDuty ? "off duty" : "available")}");
 
         var next = team with { Status = p.Status, LastEventId = e.Id, UpdatedAt = e.OccurredAt };
         return Ok(state with { Teams = state.Teams.SetItem(next.Id, next) }, Key(next));
     }
 
-    private string? TeamProblem(DistrictState state, EventEnvelope e, string teamId) =>
-        !district.Teams.TryGetValue(teamId, out var team) ? $"unknown team '{teamId}'"
-        : team.Street.Code != e.Street ? $"team '{teamId}' belongs to street '{team.Street.Code}', not '{e.Street}'"
+    private Reduction? TeamProblem(DistrictState state, EventEnvelope e, string teamId) =>
+        !district.Teams.TryGetValue(teamId, out var team) ? Reject(state, RejectionCode.UnknownReference, $"unknown team '{teamId}'")
+        : team.Street.Code != e.Street ? Reject(state, RejectionCode.WrongStreet, $"team '{teamId}' belongs to street '{team.Street.Code}', not '{e.Street}'")
         : null;
 
     /// <summary>A team that has had no event yet is available.</summary>

@@ -8,11 +8,11 @@ public sealed partial class DistrictReducer
     private Reduction Reported(DistrictState state, EventEnvelope e, IncidentReported p)
     {
         if (state.Incidents.ContainsKey(p.IncidentId))
-            return Reject(state, $"incident {p.IncidentId} was already reported");
+            return Reject(state, RejectionCode.AlreadyExists, $"incident {p.IncidentId} was already reported");
         if (!district.Grids.TryGetValue(p.GridId, out var grid))
-            return Reject(state, $"unknown grid '{p.GridId}'");
+            return Reject(state, RejectionCode.UnknownReference, $"unknown grid '{p.GridId}'");
         if (grid.Street.Code != e.Street)
-            return Reject(state, $"grid '{p.GridId}' belongs to street '{grid.Street.Code}', not '{e.Street}'");
+            return Reject(state, RejectionCode.WrongStreet, $"grid '{p.GridId}' belongs to street '{grid.Street.Code}', not '{e.Street}'");
 
         var incident = new Incident(p.IncidentId, e.Street, p.GridId, p.Category, p.Severity, p.Title, p.Description,
             IncidentStatus.Reported, e.OccurredAt, p.DueAt, Body: null, ClosedAt: null, DeadlineMissed: false, e.Id, e.OccurredAt);
@@ -24,7 +24,7 @@ public sealed partial class DistrictReducer
 
     private Reduction Assigned(DistrictState state, EventEnvelope e, IncidentAssigned p) =>
         !district.BodiesByCode.ContainsKey(p.Body)
-            ? Reject(state, $"unknown street body '{p.Body}'")
+            ? Reject(state, RejectionCode.UnknownReference, $"unknown street body '{p.Body}'")
             : IncidentStep(state, e, p.IncidentId, [IncidentStatus.Accepted, IncidentStatus.Assigned, IncidentStatus.Reopened],
                 i => i with { Status = IncidentStatus.Assigned, Body = p.Body });
 
@@ -45,11 +45,11 @@ public sealed partial class DistrictReducer
         DistrictState state, EventEnvelope e, Guid id, IncidentStatus[] from, Func<Incident, Incident> change)
     {
         if (!state.Incidents.TryGetValue(id, out var incident))
-            return Reject(state, $"incident {id} does not exist");
+            return Reject(state, RejectionCode.NotFound, $"incident {id} does not exist");
         if (incident.Street != e.Street)
-            return Reject(state, $"incident {id} belongs to street '{incident.Street}', not '{e.Street}'");
+            return Reject(state, RejectionCode.WrongStreet, $"incident {id} belongs to street '{incident.Street}', not '{e.Street}'");
         if (!from.Contains(incident.Status))
-            return Reject(state, $"{e.Type} is not allowed when incident {id} is {Words(incident.Status)}");
+            return Reject(state, RejectionCode.InvalidTransition, $"{e.Type} is not allowed when incident {id} is {Words(incident.Status)}");
 
         var next = change(incident) with { LastEventId = e.Id, UpdatedAt = e.OccurredAt };
         return Ok(state with { Incidents = state.Incidents.SetItem(id, next) }, Key(next));

@@ -8,9 +8,9 @@ public sealed partial class DistrictReducer
     private static Reduction Received(DistrictState state, EventEnvelope e, TicketReceived p)
     {
         if (state.Tickets.ContainsKey(p.TicketId))
-            return Reject(state, $"ticket {p.TicketId} was already received");
+            return Reject(state, RejectionCode.AlreadyExists, $"ticket {p.TicketId} was already received");
         if (p.DueAt <= e.OccurredAt)
-            return Reject(state, $"ticket {p.TicketId} is due ({p.DueAt:O}) before it was received");
+            return Reject(state, RejectionCode.InvalidDeadline, $"ticket {p.TicketId} is due ({p.DueAt:O}) before it was received");
 
         var ticket = new Ticket(p.TicketId, e.Street, p.Channel, p.Category, p.Content, p.CallerMasked, p.Address,
             TicketStatus.Received, e.OccurredAt, p.DueAt, Body: null, ClosedAt: null, Satisfaction: null,
@@ -20,7 +20,7 @@ public sealed partial class DistrictReducer
 
     private Reduction Assigned(DistrictState state, EventEnvelope e, TicketAssigned p) =>
         !district.BodiesByCode.ContainsKey(p.Body)
-            ? Reject(state, $"unknown street body '{p.Body}'")
+            ? Reject(state, RejectionCode.UnknownReference, $"unknown street body '{p.Body}'")
             : TicketStep(state, e, p.TicketId, [TicketStatus.Received, TicketStatus.Assigned, TicketStatus.Reopened],
                 t => t with { Status = TicketStatus.Assigned, Body = p.Body });
 
@@ -43,11 +43,11 @@ public sealed partial class DistrictReducer
     private static Reduction TicketStep(DistrictState state, EventEnvelope e, Guid id, TicketStatus[] from, Func<Ticket, Ticket> change)
     {
         if (!state.Tickets.TryGetValue(id, out var ticket))
-            return Reject(state, $"ticket {id} does not exist");
+            return Reject(state, RejectionCode.NotFound, $"ticket {id} does not exist");
         if (ticket.Street != e.Street)
-            return Reject(state, $"ticket {id} belongs to street '{ticket.Street}', not '{e.Street}'");
+            return Reject(state, RejectionCode.WrongStreet, $"ticket {id} belongs to street '{ticket.Street}', not '{e.Street}'");
         if (!from.Contains(ticket.Status))
-            return Reject(state, $"{e.Type} is not allowed when ticket {id} is {Words(ticket.Status)}");
+            return Reject(state, RejectionCode.InvalidTransition, $"{e.Type} is not allowed when ticket {id} is {Words(ticket.Status)}");
 
         var next = change(ticket) with { LastEventId = e.Id, UpdatedAt = e.OccurredAt };
         return Ok(state with { Tickets = state.Tickets.SetItem(id, next) }, Key(next));

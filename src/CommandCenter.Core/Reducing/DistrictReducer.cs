@@ -6,7 +6,7 @@ using CommandCenter.Core.State;
 namespace CommandCenter.Core.Reducing;
 
 /// <summary>
-/// The one reducer (DESIGN §3): <c>state + event → state + outcome</c>. Pure and deterministic: no clock,
+/// The one reducer (docs/architecture.md): <c>state + event → state + outcome</c>. Pure and deterministic: no clock,
 /// no I/O, no randomness; times come from the events. Invalid transitions are rejected with a reason, never thrown.
 /// </summary>
 public sealed partial class DistrictReducer(DistrictModel district)
@@ -48,7 +48,7 @@ public sealed partial class DistrictReducer(DistrictModel district)
         {
             // A rule that throws is a bug, but the pipeline must not stall on it: every reader of the log reaches the
             // same verdict (the exception type depends only on state and event), so it stays a deterministic rejection.
-            result = Reject(seen, $"the reducer could not apply it ({ex.GetType().Name})");
+            result = Reject(seen, RejectionCode.RuleFailed, $"the reducer could not apply it ({ex.GetType().Name})");
         }
         return result.IsApplied
             ? result with { State = Indexed(state, result) with { AppliedCount = state.AppliedCount + 1 } }
@@ -85,10 +85,10 @@ public sealed partial class DistrictReducer(DistrictModel district)
         DispatchCancelled p => End(state, e, p.DispatchId, DispatchStatus.Cancelled, p.Reason),
         TeamStatusChanged p => TeamChanged(state, e, p),
         DeadlineMissed p => Missed(state, e, p),
-        _ => Reject(state, $"no rule for {e.Type}"),
+        _ => Reject(state, RejectionCode.NoRule, $"no rule for {e.Type}"),
     };
 
-    private static Reduction Reject(DistrictState state, string reason) => new(state, OutcomeKind.Rejected, reason, []);
+    private static Reduction Reject(DistrictState state, RejectionCode code, string reason) => new(state, OutcomeKind.Rejected, reason, []) { Code = code };
 
     /// <summary>A status as the wire spells it (<c>en-route</c>, not <c>enroute</c>), so reasons read like the contract.</summary>
     private static string Words<TStatus>(TStatus status) where TStatus : struct, Enum =>

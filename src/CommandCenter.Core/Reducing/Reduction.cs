@@ -21,4 +21,8 @@ public readonly record struct EntityKey(EntityKind Kind, string Id);
 public sealed record Reduction(DistrictState State, OutcomeKind Outcome, string? Reason, ImmutableArray<EntityKey> Changed)
 {
     public bool IsApplied => Outcome == OutcomeKind.Applied;
+
+    /// <summary>The kind of rule that refused a <see cref="OutcomeKind.Rejected"/> event, which screens map to their own
+    /// words (never <see cref="Reason"/>); <see cref="RejectionCode.None"/> for every other outcome.</summary>
+    public RejectionCode Code { get; init; }
 }

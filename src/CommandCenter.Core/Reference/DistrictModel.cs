@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace CommandCenter.Core.Reference;
 
 /// <summary>
-/// The district's reference model (DESIGN §2): streets, communities, grids, each street's 8 bodies,
+/// The district's reference model (docs/domain.md): streets, communities, grids, each street's 8 bodies,
 /// the district departments and the enforcement teams. Immutable; loaded once from the embedded data file.
 /// </summary>
 public sealed class DistrictModel

@@ -1,13 +1,13 @@
+using CommandCenter.Core.Time;
+
 namespace CommandCenter.Core.Simulation;
 
 /// <summary>
-/// How busy the district is by the hour in China time (UTC+08:00): quiet at night, peaks in the morning
+/// How busy the district is by the hour of its own clock (<see cref="DistrictClock"/>): quiet at night, peaks in the morning
 /// and the afternoon. The multipliers average 1 over a day, so a configured rate is the daily mean.
 /// </summary>
 public static class DayRhythm
 {
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     // Relative activity at the start of each hour 00..23; linearly interpolated between hours.
     private static readonly double[] Raw =
     [
@@ -20,7 +20,7 @@ public static class DayRhythm
     /// <summary>The rate multiplier at <paramref name="time"/>.</summary>
     public static double Multiplier(DateTimeOffset time)
     {
-        var local = time.ToOffset(ChinaOffset);
+        var local = DistrictClock.ToLocal(time);
         var hours = local.TimeOfDay.TotalHours;
         var hour = (int)hours % 24;
         var fraction = hours - Math.Floor(hours);

@@ -1,5 +1,6 @@
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Reference;
+using CommandCenter.Core.Time;
 
 namespace CommandCenter.Core.Simulation;
 
@@ -16,7 +17,7 @@ public sealed partial class DistrictSimulator
         // Short report-in windows, so a live run shows some departments visibly late.
         var window = Delay(120, 600);
         var blown = new WhistleBlown(id, level, $"{street.Name}{topic.Title}", departments, now + window,
-            Description: topic.Description, SourceRef: $"SIM-{street.Code}-{now.ToOffset(DayRhythm.ChinaOffset):yyyyMMdd}-{_random.Next(1000):D3}");
+            Description: topic.Description, SourceRef: $"SIM-{street.Code}-{DistrictClock.ToLocal(now):yyyyMMdd}-{_random.Next(1000):D3}");
 
         var arrivals = departments.Select(_ => _random.NextDouble() switch
         {

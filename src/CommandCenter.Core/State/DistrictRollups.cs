@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Reducing;
+using CommandCenter.Core.Time;
 
 namespace CommandCenter.Core.State;
 
@@ -16,14 +17,12 @@ public sealed record DistrictRollups(ImmutableSortedDictionary<DateOnly, DayRoll
     /// <summary>Today, yesterday and 30 days of trends, plus a few days' margin.</summary>
     public const int RetainedDays = 35;
 
-    /// <summary>The district's clock: China Standard Time, no daylight saving.</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public static readonly DistrictRollups Empty = new(ImmutableSortedDictionary<DateOnly, DayRollup>.Empty);
 
-    public static DateOnly DayOf(DateTimeOffset time) => DateOnly.FromDateTime(time.ToOffset(ChinaOffset).DateTime);
+    /// <summary>The district's calendar day of <paramref name="time"/> (<see cref="DistrictClock"/>).</summary>
+    public static DateOnly DayOf(DateTimeOffset time) => DateOnly.FromDateTime(DistrictClock.ToLocal(time).DateTime);
 
-    public static int HourOf(DateTimeOffset time) => time.ToOffset(ChinaOffset).Hour;
+    public static int HourOf(DateTimeOffset time) => DistrictClock.ToLocal(time).Hour;
 
     public DayRollup? For(DateOnly day) => Days.GetValueOrDefault(day);
 

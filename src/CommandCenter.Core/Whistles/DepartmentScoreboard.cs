@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CommandCenter.Core.Deadlines;
 using CommandCenter.Core.State;
 
 namespace CommandCenter.Core.Whistles;
@@ -18,7 +19,7 @@ public sealed record DepartmentScore(
 
 /// <summary>
 /// The department scoreboard (街道评价部门): the street's rating of each summoned department counts 20% in that
-/// department's annual evaluation (DESIGN §2). The score blends the ratings with report-in punctuality:
+/// department's annual evaluation (docs/domain.md). The score blends the ratings with report-in punctuality:
 /// <code>
 ///   score        = 0.8 × average rating + 0.2 × punctuality      (either alone when the other has no data yet)
 ///   contribution = 0.2 × score                                  (points out of 20 in the annual evaluation)
@@ -72,7 +73,7 @@ public static class DepartmentScoreboard
     };
 
     private static bool IsLate(Whistle whistle, SummonedDepartment summoned, DateTimeOffset now) =>
-        summoned.Missed || (summoned.ReportedAt is { } reported ? reported > whistle.ReportDueAt : now > whistle.ReportDueAt);
+        summoned.Missed || (summoned.ReportedAt is { } reported ? reported > whistle.ReportDueAt : Overdue.IsPast(whistle.ReportDueAt, now));
 
     private static DepartmentScore Row(string department, Tally t)
     {

@@ -1,7 +1,7 @@
 namespace CommandCenter.Infrastructure.Database;
 
 /// <summary>
-/// The one place where SQLite and PostgreSQL differ (DESIGN §4). Everything else is written once, in the common
+/// The one place where SQLite and PostgreSQL differ (docs/architecture.md, "Modes"). Everything else is written once, in the common
 /// subset both accept: <c>ON CONFLICT</c>, <c>RETURNING</c>, <c>LIMIT</c>, TEXT for JSON and times, BIGINT counters,
 /// no booleans.
 /// </summary>

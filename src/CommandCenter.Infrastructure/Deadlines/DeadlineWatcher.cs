@@ -1,9 +1,8 @@
-using CommandCenter.Infrastructure.Database;
-using System.Security.Cryptography;
-using System.Text;
+using CommandCenter.Core.Deadlines;
 using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Events;
-using CommandCenter.Core.State;
+using CommandCenter.Core.Whistles;
+using CommandCenter.Infrastructure.Database;
 using CommandCenter.Infrastructure.Projection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,11 +11,10 @@ using Microsoft.Extensions.Options;
 namespace CommandCenter.Infrastructure.Deadlines;
 
 /// <summary>
-/// Turns passing time into events (DESIGN §3): on the leader only, every few seconds it looks at the projector's
-/// state for open incidents and tickets past their due time, and for departments that have not reported in to a
-/// blown whistle by its report-in deadline, and appends one <c>deadline.missed</c> for each. A whistle whose
-/// deadline passed with departments still waiting is then escalated one level (work-advance → tough-problem →
-/// district, never beyond) with a new deadline from <see cref="WhistleOptions"/>, in the same batch after its misses.
+/// Turns passing time into events (docs/architecture.md): on the leader only, every few seconds it asks the pure rules
+/// in Core what has passed in the projector's state — missed deadlines (<see cref="MissedDeadlines"/>), each appended as
+/// one <c>deadline.missed</c>, then escalations (<see cref="WhistleEscalation"/>, with report-in times from
+/// <see cref="WhistleOptions"/>) in the same batch after their misses.
 /// An event it has appended is remembered until the state shows it (or it stops applying), so each is appended once;
 /// the envelope id is derived from what happened, so even a new leader's repeat is dropped as a duplicate.
 /// </summary>
@@ -40,8 +38,8 @@ public sealed class DeadlineWatcher(
     {
         var now = time.GetUtcNow();
         var state = projector.State;
-        var due = FindMisses(state, now).Select(m => (Payload: (IEventPayload)m.Miss, m.Street, Id: IdOf(m.Miss)))
-            .Concat(FindEscalations(state, now, whistles.Value).Select(x => (Payload: (IEventPayload)x.Escalation, x.Street, x.Id)))
+        var due = MissedDeadlines.Find(state, now).Select(m => (Payload: (IEventPayload)m.Miss, m.Street, Id: MissedDeadlines.IdOf(m.Miss)))
+            .Concat(WhistleEscalation.Find(state, now, whistles.Value.Times).Select(x => (Payload: (IEventPayload)x.Escalation, x.Street, x.Id)))
             .ToList();
 
         _appended.IntersectWith(due.Select(d => d.Id)); // the state shows the others: forget them
@@ -54,49 +52,6 @@ public sealed class DeadlineWatcher(
         _appended.UnionWith(fresh.Select(d => d.Id));
         logger.LogInformation("Appended {Count} deadline events ({Escalations} escalations)", fresh.Count, fresh.Count(d => d.Payload is WhistleEscalated));
         return fresh.Count;
-    }
-
-    /// <summary>Every deadline that has passed and is not yet recorded as missed.</summary>
-    public static IEnumerable<(DeadlineMissed Miss, string Street)> FindMisses(DistrictState state, DateTimeOffset now)
-    {
-        foreach (var incident in state.Incidents.Values)
-        {
-            if (incident is { IsOpen: true, DeadlineMissed: false, DueAt: { } due } && due <= now)
-                yield return (new DeadlineMissed(DeadlineKind.Incident, incident.Id, due), incident.Street);
-        }
-        foreach (var ticket in state.Tickets.Values)
-        {
-            if (ticket is { IsOpen: true, DeadlineMissed: false } && ticket.DueAt <= now)
-                yield return (new DeadlineMissed(DeadlineKind.Ticket, ticket.Id, ticket.DueAt), ticket.Street);
-        }
-        foreach (var whistle in state.Whistles.Values)
-        {
-            if (whistle.Status != WhistleStatus.Blown || whistle.ReportDueAt > now)
-                continue;
-            foreach (var department in whistle.Departments.Where(d => d.ReportedAt is null && !d.HasMissed(whistle.ReportDueAt)))
-                yield return (new DeadlineMissed(DeadlineKind.WhistleReport, whistle.Id, whistle.ReportDueAt, department.Department), whistle.Street);
-        }
-    }
-
-    /// <summary>
-    /// Every blown whistle below the district level whose report-in deadline has passed with departments still
-    /// waiting: one level up, with the new level's report-in time from now.
-    /// </summary>
-    public static IEnumerable<(WhistleEscalated Escalation, string Street, Guid Id)> FindEscalations(
-        DistrictState state, DateTimeOffset now, WhistleOptions options)
-    {
-        foreach (var whistle in state.Whistles.Values)
-        {
-            if (whistle.Status != WhistleStatus.Blown || whistle.ReportDueAt > now || whistle.Level >= WhistleLevel.District)
-                continue;
-            var waiting = whistle.Departments.Where(d => d.ReportedAt is null).Select(d => d.Department).ToList();
-            if (waiting.Count == 0)
-                continue;
-            var next = whistle.Level + 1;
-            var reason = $"report-in deadline {whistle.ReportDueAt:O} missed by {string.Join(", ", waiting)}";
-            yield return (new WhistleEscalated(whistle.Id, next, reason, now + options.ReportInFor(next)), whistle.Street,
-                IdOf($"whistle.escalated|{whistle.Id}|{whistle.Level}|{whistle.ReportDueAt.UtcTicks}"));
-        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -130,19 +85,5 @@ public sealed class DeadlineWatcher(
         {
             // stopping
         }
-    }
-
-    /// <summary>A name-based id (RFC 9562 version 8) from the miss, so every leader names the same miss the same way.</summary>
-    internal static Guid IdOf(DeadlineMissed miss) =>
-        IdOf($"deadline.missed|{miss.Kind}|{miss.EntityId}|{miss.DueAt.UtcTicks}|{miss.Department}");
-
-    private static Guid IdOf(string name)
-    {
-        Span<byte> bytes = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(name), bytes);
-        var guid = bytes[..16];
-        guid[6] = (byte)((guid[6] & 0x0F) | 0x80);
-        guid[8] = (byte)((guid[8] & 0x3F) | 0x80);
-        return new Guid(guid, bigEndian: true);
     }
 }

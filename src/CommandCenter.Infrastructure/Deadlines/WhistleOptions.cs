@@ -1,11 +1,11 @@
 using CommandCenter.Core.Events;
+using CommandCenter.Core.Whistles;
 
 namespace CommandCenter.Infrastructure.Deadlines;
 
 /// <summary>
-/// Section <c>Whistles</c>. The reform names no report-in deadlines (DESIGN §2), so they are configuration: how long
-/// summoned departments have to report in at each level. The console computes a new whistle's deadline from it, and
-/// the deadline watcher the new deadline when it escalates a missed report-in.
+/// Section <c>Whistles</c>: the report-in times of <see cref="ReportInTimes"/> (defaults there). The console computes a
+/// new whistle's deadline from it, and the deadline watcher the new deadline when it escalates a missed report-in.
 /// </summary>
 public sealed class WhistleOptions
 {
@@ -13,13 +13,10 @@ public sealed class WhistleOptions
 
     public ReportInOptions ReportIn { get; set; } = new();
 
+    public ReportInTimes Times => new(ReportIn.WorkAdvance, ReportIn.ToughProblem, ReportIn.District);
+
     /// <summary>The report-in time for a whistle at <paramref name="level"/>.</summary>
-    public TimeSpan ReportInFor(WhistleLevel level) => level switch
-    {
-        WhistleLevel.WorkAdvance => ReportIn.WorkAdvance,
-        WhistleLevel.ToughProblem => ReportIn.ToughProblem,
-        _ => ReportIn.District,
-    };
+    public TimeSpan ReportInFor(WhistleLevel level) => Times.For(level);
 
     public string? Problem() =>
         new[] { (nameof(ReportIn.WorkAdvance), ReportIn.WorkAdvance), (nameof(ReportIn.ToughProblem), ReportIn.ToughProblem), (nameof(ReportIn.District), ReportIn.District) }
@@ -27,13 +24,13 @@ public sealed class WhistleOptions
             .Select(p => $"Whistles:ReportIn:{p.Item1} must be positive")
             .FirstOrDefault();
 
-    /// <summary>Section <c>Whistles:ReportIn</c>: a higher level is more urgent, so its time is shorter.</summary>
+    /// <summary>Section <c>Whistles:ReportIn</c>.</summary>
     public sealed class ReportInOptions
     {
-        public TimeSpan WorkAdvance { get; set; } = TimeSpan.FromHours(2);
+        public TimeSpan WorkAdvance { get; set; } = ReportInTimes.Default.WorkAdvance;
 
-        public TimeSpan ToughProblem { get; set; } = TimeSpan.FromHours(1);
+        public TimeSpan ToughProblem { get; set; } = ReportInTimes.Default.ToughProblem;
 
-        public TimeSpan District { get; set; } = TimeSpan.FromMinutes(30);
+        public TimeSpan District { get; set; } = ReportInTimes.Default.District;
     }
 }

@@ -2,7 +2,7 @@ namespace CommandCenter.Infrastructure.EventLog;
 
 public enum EventLogProvider { Embedded, Redis }
 
-/// <summary>Section <c>EventLog</c> (DESIGN §4).</summary>
+/// <summary>Section <c>EventLog</c> (docs/architecture.md, "Modes").</summary>
 public sealed class EventLogOptions
 {
     public const string Section = "EventLog";

@@ -1,7 +1,7 @@
 namespace CommandCenter.Infrastructure.Projection;
 
 /// <summary>
-/// Leadership of the projector (DESIGN §3: one active leader per stream). Only the holder projects and runs the
+/// Leadership of the projector (docs/architecture.md: one active leader per stream). Only the holder projects and runs the
 /// deadline watcher. A lease may be lost at any time (expiry, network); holders renew it and stop work when
 /// <see cref="RenewAsync"/> says false.
 /// </summary>

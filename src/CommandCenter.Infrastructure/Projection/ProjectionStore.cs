@@ -24,7 +24,7 @@ public sealed record ProjectionSnapshot(DistrictState State, LogPosition Checkpo
 /// history rows after it re-reduced (docs/decisions/0008) — never the entity tables, which are the read model for
 /// queries, and never the history from row one unless no usable snapshot exists. Also the checkpoint and counters,
 /// all in one read transaction so they are of the same commit. This is where the projector restarts and where every
-/// live state starts (DESIGN §3).
+/// live state starts (docs/architecture.md).
 /// </summary>
 public sealed class ProjectionStore(IDbConnectionFactory db, EnvelopeParser parser, DistrictReducer reducer) : IStateSnapshotSource
 {

@@ -12,7 +12,7 @@ namespace CommandCenter.Infrastructure.Projection;
 
 /// <summary>
 /// Reads the log through the consumer group <see cref="Group"/>, runs the reducer and commits each batch in one
-/// fenced transaction (<see cref="ProjectionWriter"/>), then acknowledges it (DESIGN §3). At-least-once delivery
+/// fenced transaction (<see cref="ProjectionWriter"/>), then acknowledges it (docs/architecture.md). At-least-once delivery
 /// becomes exactly-once effect: entries at or below the committed checkpoint are acknowledged without being applied
 /// again, and the reducer's idempotency window (part of the stored snapshot) drops re-sent envelope ids.
 /// <para>

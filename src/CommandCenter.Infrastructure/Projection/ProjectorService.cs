@@ -6,7 +6,7 @@ namespace CommandCenter.Infrastructure.Projection;
 
 /// <summary>
 /// Drives the <see cref="Projector"/> while this instance holds the lease. Polls without blocking: straight on while
-/// there is work, then a short back-off doubling from 2 ms to 50 ms when the log is idle (DESIGN §3).
+/// there is work, then a short back-off doubling from 2 ms to 50 ms when the log is idle (docs/architecture.md).
 /// </summary>
 public sealed class ProjectorService(
     Projector projector, IProjectorLease lease, ProjectorStatus status, DatabaseReadiness readiness, TimeProvider time,

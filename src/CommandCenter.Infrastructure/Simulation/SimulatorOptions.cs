@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace CommandCenter.Infrastructure.Simulation;
 
-/// <summary>The <c>Simulator</c> configuration section (DESIGN §4: on by default in embedded mode).</summary>
+/// <summary>The <c>Simulator</c> configuration section (docs/architecture.md, "Modes": on by default in embedded mode).</summary>
 public sealed class SimulatorOptions
 {
     public const string SectionName = "Simulator";

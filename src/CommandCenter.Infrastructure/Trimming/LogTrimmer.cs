@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace CommandCenter.Infrastructure.Trimming;
 
 /// <summary>
-/// Keeps the Redis stream from growing without bound (DESIGN §3): on the leader only, it trims entries older than
+/// Keeps the Redis stream from growing without bound (docs/architecture.md): on the leader only, it trims entries older than
 /// the retention with MINID, never past the projector's checkpoint (the log adapter also never passes the group's
 /// lowest pending or first undelivered entry). Positions of a Redis stream are millisecond timestamps, which is
 /// what lets a retention in time become a position.

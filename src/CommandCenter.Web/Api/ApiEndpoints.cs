@@ -1,5 +1,8 @@
-using System.Security.Claims;
 using System.Text;
+using System.Text.Json;
+using CommandCenter.Core.Access;
+using CommandCenter.Core.Events;
+using CommandCenter.Core.Reducing;
 using CommandCenter.Core.State;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Security;
@@ -9,8 +12,9 @@ namespace CommandCenter.Web.Api;
 
 /// <summary>
 /// The HTTP API under /api/v1. Everything needs a person (the fallback policy) unless it names another policy;
-/// results are cut to the caller's scope: a street director or leader sees their street, a liaison the whistles that
-/// summon their department, district-wide roles everything.
+/// results are cut to the caller's scope by the permission table (Core/Access/Permissions): a street director or leader
+/// sees their street, a liaison the whistles that summon their department, district-wide roles everything. A refused
+/// command's problem carries its typed <c>code</c> (kebab-case) beside the words.
 /// </summary>
 public static class ApiEndpoints
 {
@@ -28,21 +32,24 @@ public static class ApiEndpoints
     private static async Task<IResult> ExecuteAsync(ConsoleCommand command, ConsoleCommandService commands, HttpContext http, CancellationToken ct)
     {
         var result = await commands.ExecuteAsync(http.User, command, ct);
+        var code = result.Code == RejectionCode.None ? null
+            : new Dictionary<string, object?> { ["code"] = JsonNamingPolicy.KebabCaseLower.ConvertName(result.Code.ToString()) };
         return result.Status switch
         {
             CommandStatus.Appended => Results.Json(new { eventId = result.EventId }, statusCode: StatusCodes.Status202Accepted),
-            CommandStatus.Forbidden => Results.Problem(title: "forbidden", detail: result.Reason, statusCode: StatusCodes.Status403Forbidden),
-            CommandStatus.Invalid => Results.Problem(title: "invalid command", detail: result.Reason, statusCode: StatusCodes.Status400BadRequest),
+            CommandStatus.Forbidden => Results.Problem(title: "forbidden", detail: result.Reason, statusCode: StatusCodes.Status403Forbidden, extensions: code),
+            CommandStatus.Invalid => Results.Problem(title: "invalid command", detail: result.Reason, statusCode: StatusCodes.Status400BadRequest, extensions: code),
             CommandStatus.Unavailable => Results.Problem(title: "event log unavailable", detail: result.Reason, statusCode: StatusCodes.Status503ServiceUnavailable),
-            _ => Results.Problem(title: "not allowed now", detail: result.Reason, statusCode: StatusCodes.Status409Conflict),
+            _ => Results.Problem(title: "not allowed now", detail: result.Reason, statusCode: StatusCodes.Status409Conflict, extensions: code),
         };
     }
 
     private static IResult Whistles(string? street, LiveState live, HttpContext http)
     {
-        if (street is not null && !http.User.CanReadStreet(street))
+        var actor = http.User.ToActor();
+        if (street is not null && (actor is null || !Permissions.CanRead(actor, street)))
             return Results.Problem(title: "forbidden", detail: $"street '{street}' is outside your scope", statusCode: StatusCodes.Status403Forbidden);
-        var visible = VisibleWhistles(http.User, live.Current.State).Where(w => street is null || w.Street == street);
+        var visible = VisibleWhistles(actor, live.Current.State).Where(w => street is null || w.Street == street);
         return Results.Json(visible.OrderByDescending(w => w.BlownAt).Select(w => new
         {
             id = w.Id, street = w.Street, level = w.Level.ToString(), title = w.Title, status = w.Status.ToString(),
@@ -55,12 +62,13 @@ public static class ApiEndpoints
         if (string.IsNullOrWhiteSpace(q) || q.Length > 100)
             return Results.Problem(title: "q is required (at most 100 characters)", statusCode: StatusCodes.Status400BadRequest);
         var state = live.Current.State;
-        var user = http.User;
-        var hits = VisibleWhistles(user, state).Where(w => w.Title.Contains(q, StringComparison.OrdinalIgnoreCase))
+        var actor = http.User.ToActor();
+        bool Reads(string street) => actor is not null && Permissions.CanRead(actor, street);
+        var hits = VisibleWhistles(actor, state).Where(w => w.Title.Contains(q, StringComparison.OrdinalIgnoreCase))
                 .Select(w => new { kind = "whistle", id = w.Id, street = w.Street, text = w.Title })
-            .Concat(state.Tickets.Values.Where(t => user.CanReadStreet(t.Street) && t.Content.Contains(q, StringComparison.OrdinalIgnoreCase))
+            .Concat(state.Tickets.Values.Where(t => Reads(t.Street) && t.Content.Contains(q, StringComparison.OrdinalIgnoreCase))
                 .Select(t => new { kind = "ticket", id = t.Id, street = t.Street, text = t.Content }))
-            .Concat(state.Incidents.Values.Where(i => user.CanReadStreet(i.Street) && i.Title.Contains(q, StringComparison.OrdinalIgnoreCase))
+            .Concat(state.Incidents.Values.Where(i => Reads(i.Street) && i.Title.Contains(q, StringComparison.OrdinalIgnoreCase))
                 .Select(i => new { kind = "incident", id = i.Id, street = i.Street, text = i.Title }))
             .Take(200);
         return Results.Json(hits);
@@ -69,7 +77,7 @@ public static class ApiEndpoints
     private static IResult ExportWhistles(LiveState live, HttpContext http)
     {
         var csv = new StringBuilder("id,street,level,status,title\n");
-        foreach (var w in VisibleWhistles(http.User, live.Current.State).OrderBy(w => w.BlownAt))
+        foreach (var w in VisibleWhistles(http.User.ToActor(), live.Current.State).OrderBy(w => w.BlownAt))
             csv.Append(w.Id).Append(',').Append(w.Street).Append(',').Append(w.Level).Append(',').Append(w.Status).Append(',').Append(Csv(w.Title)).Append('\n');
         return Results.Text(csv.ToString(), "text/csv; charset=utf-8");
     }
@@ -78,7 +86,6 @@ public static class ApiEndpoints
     private static string Csv(string text) =>
         "\"" + (text.Length > 0 && "=+-@".Contains(text[0]) ? "'" + text : text).Replace("\"", "\"\"") + "\"";
 
-    public static IEnumerable<Whistle> VisibleWhistles(ClaimsPrincipal user, DistrictState state) =>
-        state.Whistles.Values.Where(w => user.CanReadStreet(w.Street)
-            || (user.IsInRole(Infrastructure.Security.Roles.DepartmentLiaison) && w.Departments.Any(d => d.Department == user.DepartmentOf())));
+    private static IEnumerable<Whistle> VisibleWhistles(Actor? actor, DistrictState state) =>
+        actor is null ? [] : state.Whistles.Values.Where(w => Permissions.CanSee(actor, w));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Reference;
@@ -69,27 +68,7 @@ public static class DispatchBoard
         return new TeamRow(team, street, live.Status, active, incident);
     }
 
-    public static bool IsOverdue(Incident i, DateTimeOffset now) => i.IsOpen && (i.DeadlineMissed || (i.DueAt is { } due && due < now));
-
-    public static bool IsOverdue(Ticket t, DateTimeOffset now) => t.IsOpen && (t.DeadlineMissed || t.DueAt < now);
-
-    /// <summary>Active and a summoned department has missed, or is past, its report-in deadline.</summary>
-    public static bool IsOverdue(Whistle w, DateTimeOffset now) =>
-        w.IsActive && w.Departments.Any(d => d.Missed || (d.ReportedAt is null && w.ReportDueAt < now));
-
     /// <summary>Status as the wire spells it (<c>en-route</c>, <c>off-duty</c>), for data attributes and tests.</summary>
     public static string Code<TStatus>(TStatus status) where TStatus : struct, Enum =>
         JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
-
-    /// <summary>A running timer: <c>m:ss</c> under an hour, <c>h:mm:ss</c> under a day, then days and hours.</summary>
-    public static string Elapsed(DateTimeOffset since, DateTimeOffset now)
-    {
-        var span = now - since;
-        if (span < TimeSpan.Zero) span = TimeSpan.Zero;
-        return span.TotalDays >= 1
-            ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalDays}d {span.Hours}h")
-            : span.TotalHours >= 1
-                ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}:{span.Minutes:00}:{span.Seconds:00}")
-                : string.Create(CultureInfo.InvariantCulture, $"{span.Minutes}:{span.Seconds:00}");
-    }
 }

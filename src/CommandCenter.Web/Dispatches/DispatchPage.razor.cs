@@ -1,33 +1,27 @@
-using System.Security.Claims;
+using CommandCenter.Core.Access;
 using CommandCenter.Core.Events;
+using CommandCenter.Core.Reducing;
 using CommandCenter.Core.Reference;
 using CommandCenter.Core.State;
-using CommandCenter.Web.Live;
-using CommandCenter.Web.Security;
 using CommandCenter.Web.Shared;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CommandCenter.Web.Dispatches;
 
 /// <summary>
 /// The dispatch console (执法调度): the incident queue, the team boards, dispatching in two clicks (an incident, then an
-/// available team of its street), each dispatch's stage timers and actions, the incident's own loop.
+/// available team of its street), each dispatch's stage timers and actions, the incident's own loop. Live, with its
+/// stage timers moving every second.
 /// </summary>
-public sealed partial class DispatchPage : IDisposable
+public sealed partial class DispatchPage
 {
-    [Inject] private LiveState Live { get; set; } = null!;
     [Inject] private ConsoleSession Session { get; set; } = null!;
     [Inject] private DistrictModel District { get; set; } = null!;
-    [Inject] private TimeProvider Time { get; set; } = null!;
-
-    [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
+    [Inject] private DistrictReducer Reducer { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "street")] public string? StreetQuery { get; set; }
     [SupplyParameterFromQuery(Name = "incident")] public Guid? IncidentQuery { get; set; }
 
-    private ClaimsPrincipal _user = new();
-    private LiveRefresh? _refresh;
     private RejectionWatch<SendingDispatch>? _watch;
 
     private string? _street;
@@ -50,40 +44,39 @@ public sealed partial class DispatchPage : IDisposable
     private Guid? _completing;
     private Guid? _cancelling;
 
-    private bool StreetLocked => !_user.SeesWholeDistrict();
+    protected override TimeSpan? TickInterval => TimeSpan.FromSeconds(1);
 
-    private bool CanRead(string street) => _user.CanReadStreet(street);
+    private bool StreetLocked => Actor is null || !Permissions.SeesWholeDistrict(Actor);
+
+    private bool CanRead(string street) => Actor is not null && Permissions.CanRead(Actor, street);
 
     private IEnumerable<Street> VisibleStreets => District.Streets.Where(s => CanRead(s.Code) && (_street is null || s.Code == _street));
 
-    protected override async Task OnInitializedAsync()
+    protected override void OnInitialized()
     {
-        _user = (await Authentication).User;
-        _street = StreetLocked ? _user.StreetOf() : StreetQuery is { } q && District.StreetsByCode.ContainsKey(q) ? q : null;
+        _street = StreetLocked ? Actor?.Street : StreetQuery is { } q && District.StreetsByCode.ContainsKey(q) ? q : null;
         _selectedIncident = IncidentQuery;
         if (!RendererInfo.IsInteractive) return;
-        _refresh = new LiveRefresh(Live, Time, () => InvokeAsync(Refresh), tickEverySecond: true);
-        _watch = new RejectionWatch<SendingDispatch>(Live);
-        _watch.Lost += (_, reason, sending) => OnLostFromTail(sending, reason);
+        _watch = Own(new RejectionWatch<SendingDispatch>(Live, Reducer));
+        _watch.Lost += (_, refusal, sending) => OnLostFromTail(sending, refusal);
     }
 
-    /// <summary>Drops the dispatches the live state has now applied, then renders.</summary>
-    private void Refresh()
+    /// <summary>Drops the dispatches the live state has now applied, before the render.</summary>
+    protected override void OnLiveChanged()
     {
         var state = Live.Current.State;
         foreach (var id in _sending.Keys.Where(state.Dispatches.ContainsKey).ToList())
             _sending.Remove(id);
-        StateHasChanged();
     }
 
-    private void OnLostFromTail(SendingDispatch sending, string reason) => _ = InvokeAsync(() => OnLost(sending, reason));
+    private void OnLostFromTail(SendingDispatch sending, Refusal refusal) => _ = InvokeAsync(() => OnLost(sending, refusal));
 
     private static void Typed(Dictionary<Guid, string> texts, Guid id, ChangeEventArgs e) => texts[id] = e.Value as string ?? "";
 
-    private void OnLost(SendingDispatch sending, string reason)
+    private void OnLost(SendingDispatch sending, Refusal refusal)
     {
         _sending.Remove(sending.DispatchId);
-        _lost = new LostDispatch(sending, reason);
+        _lost = new LostDispatch(sending, refusal);
         _selectedIncident = sending.IncidentId;
         StateHasChanged();
     }
@@ -197,11 +190,5 @@ public sealed partial class DispatchPage : IDisposable
     private async Task RetryAsync()
     {
         if (_retry is { } retry) await retry();
-    }
-
-    public void Dispose()
-    {
-        _refresh?.Dispose();
-        _watch?.Dispose();
     }
 }

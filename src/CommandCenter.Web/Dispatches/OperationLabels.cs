@@ -1,6 +1,9 @@
+using CommandCenter.Core.Access;
 using CommandCenter.Core.Events;
+using CommandCenter.Core.Reducing;
 using CommandCenter.Core.Reference;
 using CommandCenter.Core.State;
+using CommandCenter.Web.Shared;
 using CommandCenter.Web.Wall;
 
 namespace CommandCenter.Web.Dispatches;
@@ -49,10 +52,10 @@ public static class OperationLabels
     public static Bilingual Street(DistrictModel district, string code) =>
         district.StreetsByCode.TryGetValue(code, out var street) ? EventLabels.ShortName(street) : Bilingual.Same(code);
 
-    /// <summary>The reducer's reason for a refused dispatch, with the Chinese an operator reads first.</summary>
-    public static string LostDispatch(string reason) =>
-        reason.Contains("is already on dispatch", StringComparison.Ordinal) ? $"队伍已被派往其他任务 The team was already sent elsewhere: {reason}"
-        : reason.Contains("off duty", StringComparison.Ordinal) ? $"队伍已休整 The team is off duty: {reason}"
-        : reason.Contains("is not an open incident", StringComparison.Ordinal) ? $"事件已结案 The incident is no longer open: {reason}"
-        : $"未能派遣 Not dispatched: {reason}";
+    /// <summary>A refused dispatch as the operator reads it: its code in words, Chinese first, then the reducer's reason.</summary>
+    public static string LostDispatch(Refusal refusal)
+    {
+        var words = refusal.Code == RejectionCode.None ? new Bilingual("未能派遣", "Not dispatched") : RejectionWords.For(refusal.Code);
+        return $"{words.Zh} {words.En}: {refusal.Reason}";
+    }
 }

@@ -1,14 +1,16 @@
 using System.Security.Claims;
+using CommandCenter.Core.Reference;
 using CommandCenter.Web.Security;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CommandCenter.Web.Hubs;
 
 /// <summary>
-/// Street scope on the hub: a subscription names a scope, and a principal may subscribe only to what it may read.
-/// Any other method of the app's hubs needs a person (kiosks are read-only and may only subscribe).
+/// Street scope on the hub: a subscription names a scope (<see cref="LiveScope"/>), and a principal may follow only
+/// what the permission table lets it see (<see cref="LiveScope.MayBeFollowedBy"/>). Any other method of the app's hubs
+/// needs a person (kiosks are read-only and may only subscribe).
 /// </summary>
-public sealed class HubScopeFilter : IHubFilter
+public sealed class HubScopeFilter(DistrictModel district) : IHubFilter
 {
     private static readonly HashSet<string> ReadOnlyMethods = new(StringComparer.OrdinalIgnoreCase) { "Subscribe", "Unsubscribe" };
 
@@ -24,30 +26,17 @@ public sealed class HubScopeFilter : IHubFilter
             throw new HubException("not signed in");
         if (ReadOnlyMethods.Contains(context.HubMethodName))
         {
-            if (context.HubMethodArguments.FirstOrDefault() is string scope && !CanSubscribe(user, scope))
-                throw new HubException($"forbidden: scope '{scope}' is outside your street or department");
+            if (context.HubMethodArguments.FirstOrDefault() is string text)
+            {
+                var scope = LiveScope.Parse(text, district, out var problem) ?? throw new HubException(problem);
+                if (!scope.MayBeFollowedBy(user.ToActor(), user.IsKiosk()))
+                    throw new HubException($"forbidden: scope '{text}' is outside your street");
+            }
         }
         else if (user.IsKiosk())
         {
             throw new HubException("forbidden: a kiosk token is read-only");
         }
         return await next(context);
-    }
-
-    /// <summary>
-    /// Scopes: <c>district</c> (everything), <c>street:{code}</c> (or the bare street code), <c>department:{code}</c>.
-    /// District-wide people and kiosks see all; street leaders and directors only their street; liaisons only their department.
-    /// </summary>
-    public static bool CanSubscribe(ClaimsPrincipal user, string scope)
-    {
-        if (user.SeesWholeDistrict() || user.IsKiosk())
-            return true;
-        var (kind, code) = scope.IndexOf(':') is var colon and > 0 ? (scope[..colon], scope[(colon + 1)..]) : ("street", scope);
-        return kind.ToLowerInvariant() switch
-        {
-            "street" => user.IsStreetScoped() && user.StreetOf() == code,
-            "department" => user.IsInRole(Infrastructure.Security.Roles.DepartmentLiaison) && user.DepartmentOf() == code,
-            _ => false,
-        };
     }
 }

@@ -15,15 +15,15 @@ public sealed class LiveHub(DistrictModel district, LiveSubscriptions subscripti
 
     public Task Subscribe(string scope)
     {
-        var group = LiveScopes.Validate(scope, district, out var problem) ?? throw new HubException(problem);
-        subscriptions.Add(Context.ConnectionId, group);
+        var parsed = LiveScope.Parse(scope, district, out var problem) ?? throw new HubException(problem);
+        subscriptions.Add(Context.ConnectionId, parsed.ToString());
         return Task.CompletedTask;
     }
 
     public Task Unsubscribe(string scope)
     {
-        var group = LiveScopes.Validate(scope, district, out var problem) ?? throw new HubException(problem);
-        subscriptions.Remove(Context.ConnectionId, group);
+        var parsed = LiveScope.Parse(scope, district, out var problem) ?? throw new HubException(problem);
+        subscriptions.Remove(Context.ConnectionId, parsed.ToString());
         return Task.CompletedTask;
     }
 

@@ -34,14 +34,14 @@ public sealed class LiveHubBroadcaster : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _live.Applied += Enqueue;
+        using var applied = _live.SubscribeApplied(Enqueue);
         try
         {
             await foreach (var envelope in _queue.Reader.ReadAllAsync(stoppingToken))
             {
                 try
                 {
-                    var connections = _subscriptions.Matching(LiveScopes.For(envelope.Street, envelope.Family));
+                    var connections = _subscriptions.Matching(LiveScope.For(envelope.Street, envelope.Family));
                     if (connections.Count > 0)
                         await _hub.Clients.Clients(connections).SendAsync(LiveHub.EnvelopeMessage, HubEnvelope.From(envelope), stoppingToken);
                 }
@@ -54,10 +54,6 @@ public sealed class LiveHubBroadcaster : BackgroundService
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // stopping
-        }
-        finally
-        {
-            _live.Applied -= Enqueue;
         }
     }
 

@@ -1,12 +1,15 @@
+using CommandCenter.Core.Access;
+using CommandCenter.Core.Events;
 using CommandCenter.Core.Reference;
 
 namespace CommandCenter.Web.Hubs;
 
 /// <summary>
-/// The scopes a <see cref="LiveHub"/> client may subscribe to:
-/// <c>district</c> (everything), <c>street:{code}</c> (one street) and <c>family:{name}</c> (one event family).
+/// A scope a <see cref="LiveHub"/> client may subscribe to: <c>district</c> (everything), <c>street:{code}</c> (one
+/// street) or <c>family:{name}</c> (one event family). The one parser of scopes: the hub uses it to subscribe and the
+/// scope filter to decide who may.
 /// </summary>
-public static class LiveScopes
+public sealed record LiveScope(string Kind, string? Code)
 {
     public const string District = "district";
 
@@ -15,24 +18,37 @@ public static class LiveScopes
         "incident", "ticket", "whistle", "dispatch", "team", "deadline",
     };
 
-    /// <summary>The canonical scope, or null with the reason it is not one.</summary>
-    public static string? Validate(string? scope, DistrictModel district, out string? problem)
+    /// <summary>The scope as clients and the subscription index spell it.</summary>
+    public override string ToString() => Code is null ? Kind : $"{Kind}:{Code}";
+
+    /// <summary>The scope named by <paramref name="text"/>, or null with the reason it is not one.</summary>
+    public static LiveScope? Parse(string? text, DistrictModel district, out string? problem)
     {
         problem = null;
-        switch (scope?.Trim())
+        switch (text?.Trim())
         {
             case District:
-                return District;
+                return new LiveScope(District, null);
             case { } s when s.StartsWith("street:", StringComparison.Ordinal) && district.StreetsByCode.ContainsKey(s[7..]):
-                return s;
+                return new LiveScope("street", s[7..]);
             case { } s when s.StartsWith("family:", StringComparison.Ordinal) && Families.Contains(s[7..]):
-                return s;
+                return new LiveScope("family", s[7..]);
             default:
-                problem = $"unknown scope '{scope}': use 'district', 'street:{{code}}' (e.g. street:ninghailu) or 'family:{{name}}' ({string.Join(", ", Families)})";
+                problem = $"unknown scope '{text}': use 'district', 'street:{{code}}' (e.g. street:ninghailu) or 'family:{{name}}' ({string.Join(", ", Families)})";
                 return null;
         }
     }
 
-    /// <summary>The scopes an event belongs to.</summary>
+    /// <summary>
+    /// May this principal follow the scope? A kiosk token may follow any (it is read-only and shows the district); a
+    /// person what the permission table lets them see: the district and the families across it with the district wall,
+    /// a street with that street's view.
+    /// </summary>
+    public bool MayBeFollowedBy(Actor? actor, bool kiosk) =>
+        kiosk || actor is not null && (Kind == "street"
+            ? Permissions.CanView(actor, View.Street, Code)
+            : Permissions.CanView(actor, View.DistrictWall));
+
+    /// <summary>The scopes an event belongs to, as the subscription index keys them.</summary>
     public static string[] For(string street, string family) => [District, $"street:{street}", $"family:{family}"];
 }

@@ -1,5 +1,5 @@
 using CommandCenter.Infrastructure.Security;
-using CommandCenter.Web.Security;
+using CommandCenter.Web.Wall;
 
 namespace CommandCenter.Web.Kiosk;
 
@@ -9,15 +9,9 @@ namespace CommandCenter.Web.Kiosk;
 /// </summary>
 public static class KioskLinks
 {
-    public static string UrlFor(string baseUrl, KioskTokenInfo token, string secret)
-    {
-        var view = token.Views[0];
-        var path = WallViewRequirement.StreetOf(view) is { } street ? $"/wall/street/{Uri.EscapeDataString(street)}"
-            : string.Equals(view, WallViewRequirement.Wall, StringComparison.OrdinalIgnoreCase) ? "/wall"
-            : string.Equals(view, WallViewRequirement.Structure, StringComparison.OrdinalIgnoreCase) ? "/wall/structure"
-            : $"/kiosk/{Uri.EscapeDataString(view)}";
-        return $"{baseUrl.TrimEnd('/')}{path}?token={Uri.EscapeDataString(secret)}";
-    }
+    /// <summary>The URL that opens the token's first view (<see cref="WallViews.PathOf"/>) with the token.</summary>
+    public static string UrlFor(string baseUrl, KioskTokenInfo token, string secret) =>
+        $"{baseUrl.TrimEnd('/')}{WallViews.PathOf(token.Views[0])}?token={Uri.EscapeDataString(secret)}";
 
     public static IApplicationBuilder UseKioskLinks(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

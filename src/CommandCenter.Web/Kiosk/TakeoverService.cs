@@ -35,25 +35,34 @@ public sealed class TakeoverService(LiveState live, EventLabels labels, TimeProv
     private string? _lastSeen;
     private ITimer? _expiry;
     private ImmutableArray<Takeover> _active = [];
+    private IDisposable? _live;
 
     public TimeSpan Duration => TimeSpan.FromSeconds(configuration.GetValue("Wall:Takeover:Seconds", 60));
 
     public ImmutableArray<Takeover> Active { get { lock (_gate) return _active; } }
 
-    public event Action? Changed;
+    private event Action? Changed;
+
+    /// <summary>Tells <paramref name="changed"/>, on any thread, each time the active takeovers changed; disposing the
+    /// result ends it.</summary>
+    public IDisposable Subscribe(Action changed)
+    {
+        Changed += changed;
+        return new Subscription(() => Changed -= changed);
+    }
 
     public ImmutableArray<Takeover> ActiveFor(IReadOnlyCollection<string> kinds) => [.. Active.Where(t => kinds.Contains(t.Kind))];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        live.Changed += OnLive;
+        _live = live.Subscribe(OnLive);
         _expiry = time.CreateTimer(_ => Expire(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        live.Changed -= OnLive;
+        _live?.Dispose();
         _expiry?.Dispose();
         return Task.CompletedTask;
     }

@@ -7,7 +7,7 @@ using CommandCenter.Core.Reducing;
 namespace CommandCenter.Web.Live;
 
 /// <summary>
-/// This instance's live view of the district (DESIGN §3): hydrated from the database snapshot and its checkpoint,
+/// This instance's live view of the district (docs/architecture.md): hydrated from the database snapshot and its checkpoint,
 /// then kept current by applying the log's tail with the same reducer as the projector. Each batch publishes a new
 /// immutable <see cref="LiveSnapshot"/>; readers take <see cref="Current"/> and never lock.
 /// <para>

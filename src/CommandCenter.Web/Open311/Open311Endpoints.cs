@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Reference;
+using CommandCenter.Core.Time;
 using CommandCenter.Infrastructure.Security;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Security;
@@ -97,7 +98,7 @@ public static class Open311Endpoints
         var dueAt = now + submission.Service.DueIn;
         var payload = new TicketReceived(ticketId, submission.Channel, submission.Service.Category, submission.Description,
             submission.CallerMasked, dueAt, submission.Address);
-        var fields = EnvelopeWriter.ToFields(payload, submission.Street, source, now.ToOffset(TimeSpan.FromHours(8)));
+        var fields = EnvelopeWriter.ToFields(payload, submission.Street, source, DistrictClock.ToLocal(now));
         if (parser.Parse(fields) is { IsValid: false } parsed)
             return Error(StatusCodes.Status400BadRequest, parsed.Error!);
 

@@ -1,7 +1,9 @@
 using System.Globalization;
+using CommandCenter.Core.Deadlines;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Reference;
 using CommandCenter.Core.State;
+using CommandCenter.Core.Time;
 using CommandCenter.Web.Wall;
 
 namespace CommandCenter.Web.Open311;
@@ -51,7 +53,7 @@ public sealed record Open311Request(
             TicketStatus.Evaluated => $"rated: {Satisfaction(ticket.Satisfaction)}",
             _ => $"reopened: 重办 handled again (reopened {ticket.ReopenCount}×)",
         };
-        return ticket.IsOpen && (ticket.DeadlineMissed || ticket.DueAt < now) ? stage + "; overdue 已超期" : stage;
+        return Overdue.IsOverdue(ticket, now) ? stage + "; overdue 已超期" : stage;
     }
 
     private static string Satisfaction(Satisfaction? satisfaction) => satisfaction switch

@@ -4,7 +4,10 @@ using CommandCenter.Infrastructure.Security;
 
 namespace CommandCenter.Web.Security;
 
-/// <summary>The command center's own claims, and what they say about the signed-in principal.</summary>
+/// <summary>
+/// The command center's own claims, and the signed-in person they describe as an <see cref="Actor"/>: what the
+/// permission table (Core/Access/Permissions) decides on, for pages, APIs, hubs and commands alike.
+/// </summary>
 public static class CcClaims
 {
     public const string Street = "cc:street";
@@ -20,17 +23,8 @@ public static class CcClaims
 
     public static bool IsKiosk(this ClaimsPrincipal user) => user.IsInRole(Roles.Kiosk);
 
-    /// <summary>A person (never a kiosk or a producer key) whose role sees the whole district.</summary>
-    public static bool SeesWholeDistrict(this ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Operator) || user.IsInRole(Roles.Dispatcher) || user.IsInRole(Roles.DistrictLeader) || user.IsInRole(Roles.Admin);
-
-    /// <summary>May this principal read street <paramref name="street"/>'s items?</summary>
-    public static bool CanReadStreet(this ClaimsPrincipal user, string street) =>
-        user.SeesWholeDistrict() || (IsStreetScoped(user) && user.StreetOf() == street);
-
-    public static bool IsStreetScoped(this ClaimsPrincipal user) => user.IsInRole(Roles.StreetDirector) || user.IsInRole(Roles.StreetLeader);
-
-    /// <summary>The person as an event's <c>actor</c>: the most specific of their roles.</summary>
+    /// <summary>The person as an event's <c>actor</c>: the most specific of their roles. Null for a kiosk token, a producer
+    /// key or a stranger: none of them is a person the permission table knows.</summary>
     public static Actor? ToActor(this ClaimsPrincipal user)
     {
         if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)

@@ -1,34 +1,36 @@
+using CommandCenter.Core.Access;
 using CommandCenter.Infrastructure.Security;
+using CommandCenter.Web.Streets;
+using CommandCenter.Web.Wall;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components;
 
 namespace CommandCenter.Web.Security;
 
 /// <summary>
-/// The authorization policies. The fallback (every endpoint that names no policy) admits only people with a role,
-/// and a kiosk token to its wall's circuit: kiosk tokens and producer keys get in elsewhere only where a policy below
-/// names them.
+/// The authorization policies. Who may open what is the permission table's to say (Core/Access/Permissions); these
+/// policies only ask it, for the signed-in person. The fallback (every endpoint that names no policy) admits only people
+/// with a role, and a kiosk token to its wall's circuit: kiosk tokens and producer keys get in elsewhere only where a
+/// policy below names them. The wall's and the street console's own rules live with their features
+/// (Wall/WallAccess, Streets/StreetConsoleAccess).
 /// </summary>
 public static class Policies
 {
-    /// <summary>
-    /// The wall pages (/wall, /wall/structure, /wall/street/{code}, /kiosk/{screen}): district-wide people, street people
-    /// for their own street's wall, or a kiosk token bound to that view.
-    /// </summary>
+    /// <summary>The wall pages: see <see cref="WallViewRequirement"/>.</summary>
     public const string WallView = "wall-view";
 
     /// <summary>The live hub: any person, or any kiosk token (scopes are checked per subscription).</summary>
     public const string LiveHub = "live-hub";
 
+    /// <summary><see cref="View.Administration"/>.</summary>
     public const string Admin = "admin";
 
-    /// <summary>People who may send console commands (a command's own rules then decide).</summary>
+    /// <summary><see cref="View.Console"/>: people who may send console commands (a command's own rules then decide).</summary>
     public const string Console = "console";
 
-    /// <summary>
-    /// A street's console (<c>/street/{code}</c>): people who may read that street (district-wide roles, or that street's
-    /// own director and leader). Never a kiosk token: kiosks have the street wall.
-    /// </summary>
+    /// <summary><see cref="View.Dispatch"/>: the dispatch console.</summary>
+    public const string Dispatch = "dispatch";
+
+    /// <summary>A street's console: see <see cref="StreetConsoleRequirement"/>.</summary>
     public const string StreetConsole = "street-console";
 
     /// <summary><c>POST /api/v1/events</c>: a producer API key.</summary>
@@ -39,8 +41,9 @@ public static class Policies
         var people = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.All).Build();
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new PersonOrKioskCircuitRequirement()).Build();
         options.DefaultPolicy = people;
-        options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
-        options.AddPolicy(Console, p => p.RequireAuthenticatedUser().RequireRole(Roles.All.Where(r => r != Roles.Admin)));
+        options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().AddRequirements(new ViewRequirement(View.Administration)));
+        options.AddPolicy(Console, p => p.RequireAuthenticatedUser().AddRequirements(new ViewRequirement(View.Console)));
+        options.AddPolicy(Dispatch, p => p.RequireAuthenticatedUser().AddRequirements(new ViewRequirement(View.Dispatch)));
         options.AddPolicy(Producer, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
             .RequireClaim(CcClaims.ApiKeySource));
         options.AddPolicy(LiveHub, p => p.RequireAuthenticatedUser().RequireRole([.. Roles.All, Roles.Kiosk]));
@@ -49,33 +52,17 @@ public static class Policies
     }
 }
 
-/// <summary>The wall view being opened, named as kiosk tokens name their views.</summary>
-public sealed class WallViewRequirement : IAuthorizationRequirement
+/// <summary>A person the permission table lets open <paramref name="View"/> (never a kiosk token or a producer key).</summary>
+public sealed record ViewRequirement(View View) : IAuthorizationRequirement;
+
+public sealed class ViewHandler : AuthorizationHandler<ViewRequirement>
 {
-    public const string Wall = "wall";
-
-    public const string Structure = "structure";
-
-    /// <summary>The kiosk screen, <c>street:{code}</c> for a street wall, <c>structure</c>, else <c>wall</c>.</summary>
-    public static string ViewOf(object? resource) => resource switch
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ViewRequirement requirement)
     {
-        HttpContext http => ViewOf(http.Request.Path, http.GetRouteValue("screen") as string, http.GetRouteValue("code") as string),
-        Microsoft.AspNetCore.Components.RouteData route => ViewOf(
-            route.Template is { } template ? new PathString(template) : default, Value(route, "screen"), Value(route, "code")),
-        _ => Wall,
-    };
-
-    /// <summary>The street a street wall shows, if the view is one.</summary>
-    public static string? StreetOf(string view) => view.StartsWith("street:", StringComparison.Ordinal) ? view["street:".Length..] : null;
-
-    private static string ViewOf(PathString path, string? screen, string? code) =>
-        screen is not null ? screen
-        : code is not null ? $"street:{code}"
-        : path.StartsWithSegments("/wall/structure") ? Structure
-        : Wall;
-
-    private static string? Value(Microsoft.AspNetCore.Components.RouteData route, string key) =>
-        route.RouteValues.FirstOrDefault(pair => string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase)).Value as string;
+        if (!context.User.IsKiosk() && context.User.ToActor() is { } actor && Permissions.CanView(actor, requirement.View))
+            context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>
@@ -94,33 +81,6 @@ public sealed class PersonOrKioskCircuitHandler : AuthorizationHandler<PersonOrK
         var user = context.User;
         var kioskCircuit = user.IsKiosk() && context.Resource is HttpContext http && http.Request.Path.StartsWithSegments(PersonOrKioskCircuitRequirement.CircuitPath);
         if (Roles.All.Any(user.IsInRole) || kioskCircuit)
-            context.Succeed(requirement);
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class WallViewHandler : AuthorizationHandler<WallViewRequirement>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, WallViewRequirement requirement)
-    {
-        var user = context.User;
-        var view = WallViewRequirement.ViewOf(context.Resource);
-        var street = WallViewRequirement.StreetOf(view);
-        if (user.SeesWholeDistrict() || (street is not null && user.CanReadStreet(street)) || (user.IsKiosk() && user.FindAll(CcClaims.KioskView).Any(c => string.Equals(c.Value, view, StringComparison.OrdinalIgnoreCase))))
-            context.Succeed(requirement);
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>The street named by the <c>code</c> route value, read by a person who may read it.</summary>
-public sealed class StreetConsoleRequirement : IAuthorizationRequirement;
-
-public sealed class StreetConsoleHandler : AuthorizationHandler<StreetConsoleRequirement>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, StreetConsoleRequirement requirement)
-    {
-        var street = WallViewRequirement.StreetOf(WallViewRequirement.ViewOf(context.Resource));
-        if (street is not null && !context.User.IsKiosk() && context.User.CanReadStreet(street))
             context.Succeed(requirement);
         return Task.CompletedTask;
     }

@@ -66,8 +66,9 @@ public static class WebSecurity
             auth.AddOpenIdConnect(OidcScheme, "政务统一身份认证", o => oidc.Apply(o));
 
         services.AddAuthorization(Policies.Add);
-        services.AddSingleton<IAuthorizationHandler, WallViewHandler>();
-        services.AddSingleton<IAuthorizationHandler, StreetConsoleHandler>();
+        services.AddSingleton<IAuthorizationHandler, ViewHandler>();
+        services.AddSingleton<IAuthorizationHandler, Wall.WallViewHandler>();
+        services.AddSingleton<IAuthorizationHandler, Streets.StreetConsoleHandler>();
         services.AddSingleton<IAuthorizationHandler, PersonOrKioskCircuitHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingStateProvider>();

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using CommandCenter.Core.Access;
+using CommandCenter.Core.Reducing;
 
 namespace CommandCenter.Web.Shared;
 
@@ -9,7 +11,11 @@ public sealed record ConsoleCommand(string Type, string Street, JsonObject Data)
 /// <summary><c>Unavailable</c>: the log could not take the event (it is down); nothing was appended, retry later.</summary>
 public enum CommandStatus { Appended, Invalid, Forbidden, Conflict, Unavailable }
 
-public sealed record CommandResult(CommandStatus Status, string? Reason = null, string? EventId = null)
+/// <summary>
+/// The outcome of a command. A refusal carries its typed <see cref="Code"/> (what screens map to their own words) beside
+/// the <see cref="Reason"/> in words; <see cref="EventId"/> is the appended event's id.
+/// </summary>
+public sealed record CommandResult(CommandStatus Status, string? Reason = null, string? EventId = null, RejectionCode Code = RejectionCode.None)
 {
-    public static CommandResult Forbidden(string reason) => new(CommandStatus.Forbidden, reason);
+    public static CommandResult Forbidden(Refusal refusal) => new(CommandStatus.Forbidden, refusal.Reason, Code: refusal.Code);
 }

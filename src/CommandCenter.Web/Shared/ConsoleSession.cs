@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CommandCenter.Core.Events;
+using CommandCenter.Web.Wall;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CommandCenter.Web.Shared;
@@ -18,13 +19,12 @@ public sealed class ConsoleSession(AuthenticationStateProvider authentication, C
         return await commands.ExecuteAsync(user, new ConsoleCommand(EventTypes.NameOf(payload), street, data), ct);
     }
 
-    /// <summary>The words a console shows for a result that did not append.</summary>
-    public static string Explain(CommandResult result) => result.Status switch
+    /// <summary>The words a console shows for a result that did not append: the refusal's code in words (Chinese first),
+    /// then the reason as detail.</summary>
+    public static string Explain(CommandResult result)
     {
-        CommandStatus.Forbidden => $"无权操作 Not allowed: {result.Reason}",
-        CommandStatus.Invalid => $"填写有误 Invalid: {result.Reason}",
-        CommandStatus.Conflict => $"当前状态不允许 Not possible now: {result.Reason}",
-        CommandStatus.Unavailable => $"未能记录，请重试 Not recorded, retry: {result.Reason}",
-        _ => "",
-    };
+        if (result.Status == CommandStatus.Appended) return "";
+        var words = result.Status == CommandStatus.Unavailable ? new Bilingual("未能记录，请重试", "Not recorded, retry") : RejectionWords.For(result.Code);
+        return $"{words.Zh} {words.En}: {result.Reason}";
+    }
 }

@@ -1,8 +1,5 @@
 using CommandCenter.Core.Reference;
 using CommandCenter.Core.State;
-using CommandCenter.Web.Dispatches;
-using CommandCenter.Web.Live;
-using CommandCenter.Web.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace CommandCenter.Web.Streets;
@@ -17,23 +14,13 @@ public sealed record BodyLoad(Body Body, int OpenTickets, int OpenIncidents);
 /// Everything of one street on one page (街道工作台): its open tickets, incidents, whistles and dispatches, its teams,
 /// its communities and grids, and the load on its 8 bodies. Live; the policy lets in only people who may read it.
 /// </summary>
-public sealed partial class StreetPage : IDisposable
+public sealed partial class StreetPage
 {
     public const int CompactCap = 10;
 
-    [Inject] private LiveState Live { get; set; } = null!;
     [Inject] private DistrictModel District { get; set; } = null!;
-    [Inject] private TimeProvider Time { get; set; } = null!;
 
     [Parameter] public string Code { get; set; } = "";
-
-    private LiveRefresh? _refresh;
-
-    protected override void OnInitialized()
-    {
-        if (RendererInfo.IsInteractive)
-            _refresh = new LiveRefresh(Live, Time, () => InvokeAsync(StateHasChanged), tickEverySecond: false);
-    }
 
     public static IReadOnlyList<CommunityLoad> Communities(DistrictModel district, DistrictState state, Core.Reference.Street street)
     {
@@ -51,6 +38,4 @@ public sealed partial class StreetPage : IDisposable
         var incidents = state.Incidents.Values.Where(i => i.IsOpen && i.Street == street && i.Body is not null).CountBy(i => i.Body!).ToDictionary();
         return [.. district.Bodies.Select(b => new BodyLoad(b, tickets.GetValueOrDefault(b.Code), incidents.GetValueOrDefault(b.Code)))];
     }
-
-    public void Dispose() => _refresh?.Dispose();
 }

@@ -1,6 +1,7 @@
-using System.Security.Claims;
+using CommandCenter.Core.Access;
+using CommandCenter.Core.Deadlines;
+using CommandCenter.Core.Events;
 using CommandCenter.Core.State;
-using CommandCenter.Web.Security;
 
 namespace CommandCenter.Web.Tickets;
 
@@ -16,21 +17,20 @@ public sealed record TicketBoardFilter(
 {
     public const int MaxRows = 200;
 
-    public static bool IsOverdue(Ticket ticket, DateTimeOffset now) => ticket.IsOpen && (ticket.DeadlineMissed || ticket.DueAt <= now);
-
-    /// <summary>The rows for <paramref name="user"/>, and how many matched before the cap.</summary>
-    public (IReadOnlyList<Ticket> Rows, int Matched) Apply(IEnumerable<Ticket> tickets, ClaimsPrincipal user, DateTimeOffset now)
+    /// <summary>The rows for <paramref name="actor"/> (none for nobody), and how many matched before the cap.</summary>
+    public (IReadOnlyList<Ticket> Rows, int Matched) Apply(IEnumerable<Ticket> tickets, Actor? actor, DateTimeOffset now)
     {
-        var street = user.SeesWholeDistrict() ? Street : user.StreetOf();
+        if (actor is null) return ([], 0);
+        var street = Permissions.SeesWholeDistrict(actor) ? Street : actor.Street;
         var text = Text?.Trim();
         var matched = tickets
-            .Where(t => user.CanReadStreet(t.Street))
+            .Where(t => Permissions.CanRead(actor, t.Street))
             .Where(t => string.IsNullOrEmpty(street) || t.Street == street)
             .Where(t => Matches(Status, t))
             .Where(t => string.IsNullOrEmpty(Category) || t.Category == Category)
-            .Where(t => !OverdueOnly || IsOverdue(t, now))
+            .Where(t => !OverdueOnly || Overdue.IsOverdue(t, now))
             .Where(t => string.IsNullOrEmpty(text) || Contains(t, text))
-            .OrderByDescending(t => IsOverdue(t, now))
+            .OrderByDescending(t => Overdue.IsOverdue(t, now))
             .ThenByDescending(t => t.IsOpen)
             .ThenBy(t => t.DueAt)
             .ToList();

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Reference;
 using CommandCenter.Core.State;
+using CommandCenter.Core.Time;
 
 namespace CommandCenter.Web.Wall;
 

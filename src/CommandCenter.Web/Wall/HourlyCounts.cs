@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CommandCenter.Core.Kpis;
 using CommandCenter.Core.State;
+using CommandCenter.Core.Time;
 
 namespace CommandCenter.Web.Wall;
 

@@ -1,3 +1,4 @@
+using CommandCenter.Core.Time;
 using CommandCenter.Infrastructure.Projection;
 using CommandCenter.Web.Live;
 
@@ -7,7 +8,7 @@ namespace CommandCenter.Web.Wall;
 /// Builds the one shared <see cref="WallView"/> that every wall circuit renders. Live-state changes only mark it
 /// dirty; a timer rebuilds at most every <see cref="RebuildInterval"/>, so screens render at most ~10 times a
 /// second however fast events arrive. A second timer moves the clock and re-judges staleness every second.
-/// Circuits subscribe to <see cref="Changed"/> and read <see cref="Current"/>; they never copy state.
+/// Circuits subscribe (<see cref="Subscribe"/>) and read <see cref="Current"/>; they never copy state.
 /// </summary>
 public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvider time, ILogger<WallFeed> logger, ProjectionLagMonitor? lag = null)
     : IDisposable
@@ -22,21 +23,29 @@ public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvid
     private long _builds;
     private ITimer? _rebuildTimer;
     private ITimer? _clockTimer;
+    private IDisposable? _live;
 
     public WallView Current => _current;
 
     /// <summary>How many full views were built (for tests and diagnostics).</summary>
     public long BuildCount => Interlocked.Read(ref _builds);
 
-    /// <summary>Raised on a timer thread after <see cref="Current"/> changed; handlers hand off to their renderer.</summary>
-    public event Action? Changed;
+    private event Action? Changed;
+
+    /// <summary>Tells <paramref name="changed"/>, on a timer thread, each time <see cref="Current"/> changed; it must hand
+    /// off to its renderer. Disposing the result ends it.</summary>
+    public IDisposable Subscribe(Action changed)
+    {
+        Changed += changed;
+        return new Subscription(() => Changed -= changed);
+    }
 
     public void Start()
     {
         lock (_gate)
         {
             if (_rebuildTimer is not null) return;
-            live.Changed += MarkDirty;
+            _live = live.Subscribe(MarkDirty);
             // A first view at once, so a page prerendered right after start already shows the 13 streets.
             Rebuild();
             _rebuildTimer = time.CreateTimer(_ => RebuildIfDirty(), null, RebuildInterval, RebuildInterval);
@@ -98,7 +107,7 @@ public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvid
 
     public void Dispose()
     {
-        live.Changed -= MarkDirty;
+        _live?.Dispose();
         _rebuildTimer?.Dispose();
         _clockTimer?.Dispose();
     }

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using CommandCenter.Core.Whistles;
 
 namespace CommandCenter.Web.Wall;
 
 /// <summary>
-/// Everything the district wall shows, built once and shared by every circuit (DESIGN §3 "Rendering"). Texts come
+/// Everything the district wall shows, built once and shared by every circuit (docs/architecture.md, "Rendering"). Texts come
 /// in both languages so a circuit only picks one. Times are in the district's local time (China Standard Time).
 /// </summary>
 /// <param name="ReplayOf">Set when the view was rebuilt from the history for this past moment: never live.</param>
@@ -14,7 +15,7 @@ public sealed record WallView(
     ImmutableArray<StreetRow> Streets,
     ImmutableArray<TickerRow> Ticker,
     Sparklines Sparklines,
-    WhistleLoop WhistleLoop,
+    ImmutableArray<StageCount> WhistleLoop,
     ImmutableArray<StreetLoad> Structure,
     DateTimeOffset Now,
     DateTimeOffset? DataAsOf,
@@ -26,7 +27,7 @@ public sealed record WallView(
     TimeSpan? DatabaseBehind = null)
 {
     public static WallView Empty(DateTimeOffset now) =>
-        new(WallKpis.Zero, [], [], Sparklines.Empty, WhistleLoop.Zero, [], now, DataAsOf: null, IsStale: true, IsHydrated: false, Version: 0);
+        new(WallKpis.Zero, [], [], Sparklines.Empty, WhistleStages.Zero, [], now, DataAsOf: null, IsStale: true, IsHydrated: false, Version: 0);
 
     /// <summary>One street's KPI tiles (zero for a street not in the view).</summary>
     public WallKpis KpisOf(string street) => StreetKpis?.GetValueOrDefault(street) ?? WallKpis.Zero;
@@ -89,20 +90,6 @@ public sealed record HourSeries(ImmutableArray<int> Today, ImmutableArray<int> Y
 public sealed record Sparklines(HourSeries IncidentsReported, HourSeries TicketsReceived, HourSeries TicketsClosed)
 {
     public static readonly Sparklines Empty = new(HourSeries.Empty, HourSeries.Empty, HourSeries.Empty);
-}
-
-/// <summary>
-/// The six stages of the whistle loop (收集 → 吹哨 → 报到 → 反馈 → 核实 → 评价) with how many whistles stand in each:
-/// collected and evaluated count today's; the others count whistles waiting at that stage now.
-/// </summary>
-public sealed record WhistleLoop(int CollectedToday, int AwaitingReportIn, int ReportingIn, int Feedback, int Verifying, int EvaluatedToday)
-{
-    public static readonly WhistleLoop Zero = new(0, 0, 0, 0, 0, 0);
-
-    public int this[int stage] => stage switch
-    {
-        0 => CollectedToday, 1 => AwaitingReportIn, 2 => ReportingIn, 3 => Feedback, 4 => Verifying, _ => EvaluatedToday,
-    };
 }
 
 /// <summary>A street's open and overdue load, in total and for each of its 8 bodies (in the model's body order).</summary>

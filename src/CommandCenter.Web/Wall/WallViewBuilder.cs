@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
+using CommandCenter.Core.Deadlines;
 using CommandCenter.Core.Kpis;
 using CommandCenter.Core.Reference;
 using CommandCenter.Core.State;
+using CommandCenter.Core.Time;
+using CommandCenter.Core.Whistles;
 using CommandCenter.Web.Live;
 
 namespace CommandCenter.Web.Wall;
@@ -27,7 +30,7 @@ public sealed class WallViewBuilder(DistrictModel district, KpiCalculator kpis, 
             streets,
             [.. live.Recent.Select(envelope => labels.Row(envelope, live.State))],
             cache?.Sparklines(live.State, figures) ?? HourlyCounts.Sparklines(live.State, figures, previous: null),
-            Loop(live.State, figures.DayStart),
+            WhistleStages.Count(live.State.Whistles.Values, now),
             structure,
             DistrictClock.ToLocal(now),
             AsOf(live, freshness),
@@ -83,24 +86,6 @@ public sealed class WallViewBuilder(DistrictModel district, KpiCalculator kpis, 
         })];
     }
 
-    private static WhistleLoop Loop(DistrictState state, DateTimeOffset dayStart)
-    {
-        int collected = 0, awaiting = 0, reporting = 0, feedback = 0, verifying = 0, evaluated = 0;
-        foreach (var (_, w) in state.Whistles)
-        {
-            if (w.BlownAt >= dayStart) collected++;
-            switch (w.Status)
-            {
-                case WhistleStatus.Blown when w.Departments.Any(d => d.ReportedAt is not null): reporting++; break;
-                case WhistleStatus.Blown: awaiting++; break;
-                case WhistleStatus.Resolved: feedback++; break;
-                case WhistleStatus.Closed: verifying++; break;
-                case WhistleStatus.Evaluated when w.UpdatedAt >= dayStart: evaluated++; break;
-            }
-        }
-        return new WhistleLoop(collected, awaiting, reporting, feedback, verifying, evaluated);
-    }
-
     /// <summary>Short names of the 8 bodies for diagram nodes; the full names are in the reference model.</summary>
     internal static Bilingual BodyShortName(Body body) => body.Code switch
     {
@@ -136,9 +121,9 @@ public sealed class WallViewBuilder(DistrictModel district, KpiCalculator kpis, 
 
         // Open work only, through the state's open indexes: the cost follows what is open, not the history.
         foreach (var id in state.OpenIncidents)
-            if (state.Incidents.TryGetValue(id, out var i)) Count(i.Street, i.Body, i.DeadlineMissed || i.DueAt < now);
+            if (state.Incidents.TryGetValue(id, out var i)) Count(i.Street, i.Body, Overdue.IsOverdue(i, now));
         foreach (var id in state.OpenTickets)
-            if (state.Tickets.TryGetValue(id, out var t)) Count(t.Street, t.Body, t.DeadlineMissed || t.DueAt < now);
+            if (state.Tickets.TryGetValue(id, out var t)) Count(t.Street, t.Body, Overdue.IsOverdue(t, now));
 
         var result = ImmutableArray.CreateBuilder<StreetLoad>(district.Streets.Count);
         for (var s = 0; s < district.Streets.Count; s++)

@@ -1,5 +1,6 @@
 using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
+using CommandCenter.Core.State;
 
 namespace CommandCenter.Web.Whistles;
 
@@ -16,6 +17,6 @@ public sealed class SummonsDepartmentNode(string department, Point position) : N
 {
     public string Department { get; } = department;
     public string Name { get; set; } = department;
-    public LinkStatus Status { get; set; }
+    public ReportStatus Status { get; set; }
     public string Countdown { get; set; } = "";
 }

@@ -1,38 +1,40 @@
-using System.Globalization;
+using CommandCenter.Core.Deadlines;
 using CommandCenter.Core.State;
+using CommandCenter.Core.Time;
+using CommandCenter.Web.Shared;
 using CommandCenter.Web.Wall;
 
 namespace CommandCenter.Web.Whistles;
 
-/// <summary>A summoned department's report-in as a screen shows it: reported (green), waiting (amber), overdue (red).</summary>
-public enum LinkStatus { Reported, Waiting, Overdue }
-
-/// <summary>Read-time judgements about a whistle: "overdue" comes from the deadline and the clock (DESIGN §3).</summary>
+/// <summary>
+/// How the consoles show a whistle's report-ins: reported (green), waiting (amber), late (red, "overdue"), as the
+/// Core rule judges them at read time (<see cref="Overdue.ReportIn"/>), with countdowns to the deadline.
+/// </summary>
 public static class WhistleStatusView
 {
     public const string Green = "#22c55e";
     public const string Amber = "#f59e0b";
     public const string Red = "#ef4444";
 
-    public static LinkStatus StatusOf(Whistle whistle, SummonedDepartment department, DateTimeOffset now) =>
-        department.ReportedAt is not null ? LinkStatus.Reported
-        : department.Missed || now >= whistle.ReportDueAt ? LinkStatus.Overdue
-        : LinkStatus.Waiting;
-
-    public static string Color(LinkStatus status) => status switch
+    public static string Color(ReportStatus status) => status switch
     {
-        LinkStatus.Reported => Green,
-        LinkStatus.Waiting => Amber,
+        ReportStatus.Reported => Green,
+        ReportStatus.Waiting => Amber,
         _ => Red,
     };
 
     /// <summary>The status as data attributes spell it: <c>reported</c>, <c>waiting</c>, <c>overdue</c>.</summary>
-    public static string Token(LinkStatus status) => status.ToString().ToLowerInvariant();
-
-    public static Bilingual Label(LinkStatus status) => status switch
+    public static string Token(ReportStatus status) => status switch
     {
-        LinkStatus.Reported => new("已报到", "reported"),
-        LinkStatus.Waiting => new("待报到", "waiting"),
+        ReportStatus.Reported => "reported",
+        ReportStatus.Waiting => "waiting",
+        _ => "overdue",
+    };
+
+    public static Bilingual Label(ReportStatus status) => status switch
+    {
+        ReportStatus.Reported => new("已报到", "reported"),
+        ReportStatus.Waiting => new("待报到", "waiting"),
         _ => new("超时未报到", "overdue"),
     };
 
@@ -40,20 +42,13 @@ public static class WhistleStatusView
     public static string Countdown(Whistle whistle, SummonedDepartment department, DateTimeOffset now) =>
         department.ReportedAt is { } at
             ? $"{DistrictClock.ToLocal(at):HH:mm} 报到{(department.ReportedLate ? " · 迟到 late" : "")}"
-            : now < whistle.ReportDueAt ? $"剩 {Span(whistle.ReportDueAt - now)}"
-            : $"超 {Span(now - whistle.ReportDueAt)}";
+            : now < whistle.ReportDueAt ? $"剩 {TimerText.Of(whistle.ReportDueAt - now)}"
+            : $"超 {TimerText.Of(now - whistle.ReportDueAt)}";
 
     /// <summary>Time left to the whistle's report-in deadline, or how long ago it passed.</summary>
     public static string DeadlineText(Whistle whistle, DateTimeOffset now) =>
-        now < whistle.ReportDueAt ? $"报到剩余 {Span(whistle.ReportDueAt - now)} left"
-        : $"报到已超时 {Span(now - whistle.ReportDueAt)} overdue";
-
-    /// <summary>h:mm:ss, hours unbounded.</summary>
-    public static string Span(TimeSpan span)
-    {
-        var seconds = (long)Math.Max(0, Math.Floor(span.TotalSeconds));
-        return string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600}:{seconds / 60 % 60:00}:{seconds % 60:00}");
-    }
+        now < whistle.ReportDueAt ? $"报到剩余 {TimerText.Of(whistle.ReportDueAt - now)} left"
+        : $"报到已超时 {TimerText.Of(now - whistle.ReportDueAt)} overdue";
 
     public static Bilingual StatusLabel(WhistleStatus status) => status switch
     {

@@ -6,6 +6,7 @@ using CommandCenter.Core.Simulation;
 using CommandCenter.Core.State;
 using CommandCenter.Core.Tests.Simulation;
 using CommandCenter.Core.Tests.Support;
+using CommandCenter.Core.Time;
 
 namespace CommandCenter.Core.Tests.Reducing;
 
@@ -115,7 +116,7 @@ public sealed class HotStateTests
 
     private static (int, int, int, int, int, int, int, int, int, int, int) SlowCount(DistrictState state, DateTimeOffset now)
     {
-        var dayStart = KpiCalculator.ChinaDayStart(now);
+        var dayStart = DistrictClock.StartOfDay(now);
         bool Today(DateTimeOffset? t) => t is { } time && time >= dayStart && time < dayStart.AddDays(1);
         var monthStart = dayStart.AddDays(-(KpiCalculator.SatisfactionDays - 1));
         var incidents = state.Incidents.Values;
@@ -124,11 +125,11 @@ public sealed class HotStateTests
             incidents.Count(i => Today(i.ReportedAt)),
             incidents.Count(i => i.IsOpen),
             incidents.Count(i => !i.IsOpen && Today(i.ClosedAt)),
-            incidents.Count(i => i.IsOpen && (i.DeadlineMissed || i.DueAt < now)),
+            incidents.Count(i => Core.Deadlines.Overdue.IsOverdue(i, now)),
             tickets.Count(t => Today(t.ReceivedAt)),
             tickets.Count(t => !t.IsOpen && Today(t.ClosedAt)),
             tickets.Count(t => t.IsOpen),
-            tickets.Count(t => t.IsOpen && t.DueAt < now),
+            tickets.Count(t => Core.Deadlines.Overdue.IsOverdue(t, now)),
             tickets.Count(t => !t.IsOpen && Today(t.ClosedAt) && t.ClosedAt <= t.DueAt),
             tickets.Count(t => t.Satisfaction is not null && t.UpdatedAt >= monthStart),
             tickets.Count(t => t.Satisfaction is Satisfaction.Satisfied or Satisfaction.BasicallySatisfied && t.UpdatedAt >= monthStart));

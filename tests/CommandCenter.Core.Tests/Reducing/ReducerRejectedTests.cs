@@ -12,7 +12,7 @@ namespace CommandCenter.Core.Tests.Reducing;
 public sealed class ReducerRejectedTests
 {
     /// <param name="Reason">A fragment the reason must contain: the rule in words, with the entity it concerns.</param>
-    private sealed record Rejection(IEventPayload Event, string Reason, string Street = Flow.Street, DateTimeOffset? At = null);
+    internal sealed record Rejection(IEventPayload Event, string Reason, string Street = Flow.Street, DateTimeOffset? At = null);
 
     public static TheoryData<string> CaseNames => new(Cases.Keys.Order(StringComparer.Ordinal));
 
@@ -89,7 +89,7 @@ public sealed class ReducerRejectedTests
         Assert.Equal("no rule for stranger.happened", result.Reason);
     }
 
-    private static readonly Dictionary<string, Func<Flow, Rejection>> Cases = new()
+    internal static readonly Dictionary<string, Func<Flow, Rejection>> Cases = new()
     {
         // Unknown entities
         ["incident unknown"] = _ => Unknown(id => new IncidentAccepted(id), "incident"),

@@ -2,7 +2,7 @@ using CommandCenter.Core.Reference;
 
 namespace CommandCenter.Core.Tests.Reference;
 
-/// <summary>The embedded reference model against the figures of the Gulou reform (DESIGN §2).</summary>
+/// <summary>The embedded reference model against the figures of the Gulou reform (docs/domain.md).</summary>
 public sealed class DistrictModelTests
 {
     private static readonly DistrictModel Gulou = DistrictModel.Gulou;

@@ -3,7 +3,7 @@ using CommandCenter.Core.EventLog;
 namespace CommandCenter.Infrastructure.Tests.EventLog;
 
 /// <summary>
-/// The behaviour every <see cref="IEventLog"/> adapter must show (DESIGN §7: one contract suite, run against each
+/// The behaviour every <see cref="IEventLog"/> adapter must show (docs/conventions.md: one contract suite, run against each
 /// adapter). Adapter-neutral: positions are only compared, never spelled out, and idle time is either faked
 /// (<see cref="LetTimePassAsync"/>) or real, with every wait a bounded poll.
 /// </summary>

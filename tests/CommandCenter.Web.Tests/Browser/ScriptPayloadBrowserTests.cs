@@ -1,10 +1,7 @@
 using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Reference;
-using CommandCenter.Web.Tests.Hosting;
 using CommandCenter.Web.Tests.Security;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -43,23 +40,17 @@ public sealed class ScriptPayloadBrowserTests
     [Fact]
     public async Task Wall_EventsWithScriptInEveryTextField_ShowTheTextAndRunNothing()
     {
-        await using var factory = new WallAppFactory();
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+        await using var app = await BrowserApp.StartAsync();
+        var page = await app.NewPageAsync();
         var dialogs = new List<string>();
         var cspErrors = new List<string>();
         page.Dialog += (_, dialog) => { dialogs.Add(dialog.Message); _ = dialog.DismissAsync(); };
         page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) cspErrors.Add(message.Text); };
-        await SignIn.InBrowserAsync(page, address, "operator");
-        await page.GotoAsync($"{address}/wall");
-        await page.Locator(".wall[data-circuit='connected']").WaitForAsync(new() { Timeout = 15_000 });
+        await SignIn.InBrowserAsync(page, app.Address, "operator");
+        await BrowserApp.WaitForCircuitAsync(page, ".wall");
 
         var events = EventsWithPayloads(DateTimeOffset.UtcNow).ToList();
-        await factory.Services.GetRequiredService<IEventLog>().AppendAsync(events);
+        await app.Services.GetRequiredService<IEventLog>().AppendAsync(events);
 
         var last = events[^1];
         await Expect(page.Locator($"[data-event-id='{last["id"]}']")).ToBeVisibleAsync(new() { Timeout = 5_000 });
@@ -78,22 +69,17 @@ public sealed class ScriptPayloadBrowserTests
     [InlineData("/street/ninghailu")]
     public async Task Console_EventsWithScriptInEveryTextField_ShowTheTextAndRunNothing(string console)
     {
-        await using var factory = new WallAppFactory();
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var app = await BrowserApp.StartAsync();
         var events = EventsWithPayloads(DateTimeOffset.UtcNow).ToList();
-        await factory.Services.GetRequiredService<IEventLog>().AppendAsync(events);
-        var live = factory.Services.GetRequiredService<CommandCenter.Web.Live.LiveState>();
+        await app.Services.GetRequiredService<IEventLog>().AppendAsync(events);
+        var live = app.Services.GetRequiredService<CommandCenter.Web.Live.LiveState>();
         await Fakes.TestWait.UntilAsync(() => live.Current.State.AppliedCount >= events.Count, "the live state applied the payload events");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+        var page = await app.NewPageAsync();
         var dialogs = new List<string>();
         page.Dialog += (_, dialog) => { dialogs.Add(dialog.Message); _ = dialog.DismissAsync(); };
 
-        await SignIn.InBrowserAsync(page, address, "operator", returnUrl: console);
-        await page.Locator("[data-circuit='connected']").First.WaitForAsync(new() { Timeout = 20_000 });
+        await SignIn.InBrowserAsync(page, app.Address, "operator", returnUrl: console);
+        await BrowserApp.WaitForCircuitAsync(page, "");
 
         await Expect(page.Locator("body")).ToContainTextAsync("<script>window.__xss='script'</script>", new() { Timeout = 10_000 });
         Assert.Null(await page.EvaluateAsync<string?>("() => window.__xss ?? null"));
@@ -104,20 +90,15 @@ public sealed class ScriptPayloadBrowserTests
     [Fact]
     public async Task AuditPage_UserNameWithScript_ShowsTheTextAndRunsNothing()
     {
-        await using var factory = new WallAppFactory();
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using (var stranger = factory.AnonymousClient())
+        await using var app = await BrowserApp.StartAsync();
+        using (var stranger = app.Factory.AnonymousClient())
         using (await stranger.PostSignInAsync(Payloads[1], "whatever")) { }
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync();
+        var page = await app.NewPageAsync(1280, 720);
         var dialogs = new List<string>();
         page.Dialog += (_, dialog) => { dialogs.Add(dialog.Message); _ = dialog.DismissAsync(); };
 
-        await SignIn.InBrowserAsync(page, address, "admin", returnUrl: "/access-denied");
-        await page.GotoAsync($"{address}/admin/audit");
+        await SignIn.InBrowserAsync(page, app.Address, "admin", returnUrl: "/access-denied");
+        await page.GotoAsync($"{app.Address}/admin/audit");
 
         await Expect(page.Locator("[data-testid='audit']")).ToContainTextAsync(Payloads[1]);
         Assert.Null(await page.EvaluateAsync<string?>("() => window.__xss ?? null"));

@@ -62,7 +62,7 @@ public sealed class DispatchAccessTests : IAsyncLifetime
     public async Task Command_DirectorOfOneStreetOnAnotherStreetsTeam_Is403(string type)
     {
         using var director = await _factory.SignedInClientAsync("director.ninghailu");
-        var team = ConsoleBed.Team("huaqiaolu");
+        var team = TestEvents.Team("huaqiaolu");
         object data = type == "dispatch.created" ? new { dispatchId = Guid.NewGuid(), teamId = team } : new { teamId = team, status = "off-duty" };
 
         using var response = await director.PostAsJsonAsync("/api/v1/commands", new { type, street = "huaqiaolu", data });

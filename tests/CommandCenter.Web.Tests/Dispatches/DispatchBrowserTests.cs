@@ -1,10 +1,6 @@
 using CommandCenter.Core.EventLog;
 using CommandCenter.Web.Tests.Browser;
 using CommandCenter.Web.Tests.Fakes;
-using CommandCenter.Web.Tests.Hosting;
-using CommandCenter.Web.Tests.Security;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -18,20 +14,12 @@ public sealed class DispatchBrowserTests
     [Fact]
     public async Task Dispatch_AsDispatcher_FromTheQueueToCompletionWithEveryStepInTheIncidentsTimeline()
     {
-        await using var factory = new WallAppFactory();
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var app = await BrowserApp.StartAsync();
         var incident = Guid.NewGuid();
-        await factory.Services.GetRequiredService<IEventLog>().AppendAsync(
-            [ConsoleBed.Incident(incident, 1, DateTimeOffset.UtcNow.AddMinutes(-3), title: "燃气管道泄漏")]);
-        var team = ConsoleBed.Team(index: 1);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
-
-        await SignIn.InBrowserAsync(page, address, "dispatcher", returnUrl: "/dispatch");
-        await page.Locator("[data-testid=dispatch][data-circuit=connected]").WaitForAsync(new() { Timeout = 20_000 });
+        await app.Services.GetRequiredService<IEventLog>().AppendAsync(
+            [TestEvents.Incident(incident, 1, DateTimeOffset.UtcNow.AddMinutes(-3), title: "燃气管道泄漏")]);
+        var team = TestEvents.Team(index: 1);
+        var page = await app.SignedInAsync("dispatcher", "/dispatch", "[data-testid=dispatch]");
 
         // Two clicks: the incident, then an available team of its street.
         await page.Locator($"[data-testid=queue-row][data-incident='{incident}'] button").ClickAsync();

@@ -19,21 +19,21 @@ public sealed class DispatchConsoleTests
     [Fact]
     public async Task Queue_OpenIncidents_MostSevereFirstThenOldestAndWithoutThoseOnDispatchOrClosed()
     {
-        await using var bed = new ConsoleBed();
+        await using var bed = new PageBed();
         Guid routineOld = Guid.NewGuid(), severeNew = Guid.NewGuid(), severeOld = Guid.NewGuid(), middle = Guid.NewGuid(), onDispatch = Guid.NewGuid(), closed = Guid.NewGuid();
         await bed.GivenAsync(
-            ConsoleBed.Incident(routineOld, 4, Noon.AddHours(-5)),
-            ConsoleBed.Incident(severeNew, 1, Noon.AddMinutes(-5)),
-            ConsoleBed.Incident(severeOld, 1, Noon.AddHours(-1)),
-            ConsoleBed.Incident(middle, 2, Noon.AddHours(-2), street: "huaqiaolu"),
-            ConsoleBed.Incident(onDispatch, 1, Noon.AddHours(-3)),
-            ConsoleBed.Event(new DispatchCreated(Guid.NewGuid(), ConsoleBed.Team(), onDispatch), Noon.AddMinutes(-170)),
-            ConsoleBed.Incident(closed, 1, Noon.AddHours(-4)),
-            ConsoleBed.Event(new IncidentAccepted(closed), Noon.AddMinutes(-230)),
-            ConsoleBed.Event(new IncidentAssigned(closed, "city-management"), Noon.AddMinutes(-229)),
-            ConsoleBed.Event(new IncidentResolved(closed, "已处置"), Noon.AddMinutes(-228)),
-            ConsoleBed.Event(new IncidentVerified(closed), Noon.AddMinutes(-227)),
-            ConsoleBed.Event(new IncidentClosed(closed), Noon.AddMinutes(-226)));
+            TestEvents.Incident(routineOld, 4, Noon.AddHours(-5)),
+            TestEvents.Incident(severeNew, 1, Noon.AddMinutes(-5)),
+            TestEvents.Incident(severeOld, 1, Noon.AddHours(-1)),
+            TestEvents.Incident(middle, 2, Noon.AddHours(-2), street: "huaqiaolu"),
+            TestEvents.Incident(onDispatch, 1, Noon.AddHours(-3)),
+            TestEvents.Event(new DispatchCreated(Guid.NewGuid(), TestEvents.Team(), onDispatch), Noon.AddMinutes(-170)),
+            TestEvents.Incident(closed, 1, Noon.AddHours(-4)),
+            TestEvents.Event(new IncidentAccepted(closed), Noon.AddMinutes(-230)),
+            TestEvents.Event(new IncidentAssigned(closed, "city-management"), Noon.AddMinutes(-229)),
+            TestEvents.Event(new IncidentResolved(closed, "已处置"), Noon.AddMinutes(-228)),
+            TestEvents.Event(new IncidentVerified(closed), Noon.AddMinutes(-227)),
+            TestEvents.Event(new IncidentClosed(closed), Noon.AddMinutes(-226)));
 
         var cut = bed.Ctx.Render<DispatchPage>();
 
@@ -45,10 +45,10 @@ public sealed class DispatchConsoleTests
     [Fact]
     public async Task Dispatch_IncidentThenTeam_SendsExactlyOneDispatchCreatedWithTheChosenTeam()
     {
-        await using var bed = new ConsoleBed();
+        await using var bed = new PageBed();
         var incident = Guid.NewGuid();
-        await bed.GivenAsync(ConsoleBed.Incident(incident, 2, Noon.AddMinutes(-10)));
-        var team = ConsoleBed.Team(index: 2);
+        await bed.GivenAsync(TestEvents.Incident(incident, 2, Noon.AddMinutes(-10)));
+        var team = TestEvents.Team(index: 2);
         var cut = bed.Ctx.Render<DispatchPage>();
 
         cut.Find($"[data-testid=queue-row][data-incident='{incident}'] button").Click();
@@ -71,14 +71,14 @@ public sealed class DispatchConsoleTests
     [Fact]
     public async Task Dispatch_LostRaceInTheLog_ShowsWhyAtOnceAndPutsTheIncidentBackInTheQueue()
     {
-        await using var bed = new ConsoleBed();
+        await using var bed = new PageBed();
         Guid mine = Guid.NewGuid(), theirs = Guid.NewGuid();
-        await bed.GivenAsync(ConsoleBed.Incident(mine, 2, Noon.AddMinutes(-10)), ConsoleBed.Incident(theirs, 1, Noon.AddMinutes(-5)));
-        var team = ConsoleBed.Team();
+        await bed.GivenAsync(TestEvents.Incident(mine, 2, Noon.AddMinutes(-10)), TestEvents.Incident(theirs, 1, Noon.AddMinutes(-5)));
+        var team = TestEvents.Team();
         var cut = bed.Ctx.Render<DispatchPage>();
         // Another operator's dispatch of the same team is already in the log; this instance's live state has not read it.
         var competing = Guid.NewGuid();
-        bed.Log.Append(EnvelopeWriter.ToFields(new DispatchCreated(competing, team, theirs), "ninghailu", "console", Noon));
+        bed.Memory.Append(EnvelopeWriter.ToFields(new DispatchCreated(competing, team, theirs), "ninghailu", "console", Noon));
 
         cut.Find($"[data-testid=queue-row][data-incident='{mine}'] button").Click();
         cut.Find($"[data-testid=dispatch-team][data-team='{team}']").Click();
@@ -100,11 +100,11 @@ public sealed class DispatchConsoleTests
     [Fact]
     public async Task Timers_DispatchStages_TickEverySecondWhileThePageIsOpen()
     {
-        await using var bed = new ConsoleBed();
+        await using var bed = new PageBed();
         Guid incident = Guid.NewGuid(), dispatch = Guid.NewGuid();
-        await bed.GivenAsync(ConsoleBed.Incident(incident, 2, Noon.AddMinutes(-10)),
-            ConsoleBed.Event(new DispatchCreated(dispatch, ConsoleBed.Team(), incident), Noon.AddSeconds(-65)),
-            ConsoleBed.Event(new DispatchAcknowledged(dispatch), Noon.AddSeconds(-20)));
+        await bed.GivenAsync(TestEvents.Incident(incident, 2, Noon.AddMinutes(-10)),
+            TestEvents.Event(new DispatchCreated(dispatch, TestEvents.Team(), incident), Noon.AddSeconds(-65)),
+            TestEvents.Event(new DispatchAcknowledged(dispatch), Noon.AddSeconds(-20)));
         var cut = bed.Ctx.Render<DispatchPage>();
         var row = $"[data-testid=dispatch-row][data-dispatch='{dispatch}']";
         Assert.Equal("1:05", cut.Find($"{row} [data-testid=timer-created]").TextContent);
@@ -116,21 +116,24 @@ public sealed class DispatchConsoleTests
         cut.WaitForAssertion(() => Assert.Equal("1:06", cut.Find($"{row} [data-testid=timer-created]").TextContent));
         Assert.Equal("0:21", cut.Find($"{row} [data-testid=timer-acknowledged]").TextContent);
 
+        // The one-second ticker; the throttle's timer exists only once a render has had to wait.
+        Assert.Equal(1, bed.Clock.LiveTimers);
+        await bed.GivenAsync(TestEvents.Event(new DispatchEnRoute(dispatch), Noon.AddSeconds(1)));
         Assert.Equal(2, bed.Clock.LiveTimers);
         await bed.Ctx.DisposeComponentsAsync();
-        // Disposed with the page: the one-second ticker and the coalescing timer are gone.
+        // Disposed with the page: the ticker and the throttle's timer are gone.
         Assert.Equal(0, bed.Clock.LiveTimers);
     }
 
     [Fact]
     public async Task Complete_WithoutAnOutcome_IsRefusedOnThePageAndWithOneItIsSent()
     {
-        await using var bed = new ConsoleBed();
+        await using var bed = new PageBed();
         Guid incident = Guid.NewGuid(), dispatch = Guid.NewGuid();
-        await bed.GivenAsync(ConsoleBed.Incident(incident, 2, Noon.AddMinutes(-10)),
-            ConsoleBed.Event(new DispatchCreated(dispatch, ConsoleBed.Team(), incident), Noon.AddMinutes(-9)),
-            ConsoleBed.Event(new DispatchEnRoute(dispatch), Noon.AddMinutes(-8)),
-            ConsoleBed.Event(new DispatchOnScene(dispatch), Noon.AddMinutes(-2)));
+        await bed.GivenAsync(TestEvents.Incident(incident, 2, Noon.AddMinutes(-10)),
+            TestEvents.Event(new DispatchCreated(dispatch, TestEvents.Team(), incident), Noon.AddMinutes(-9)),
+            TestEvents.Event(new DispatchEnRoute(dispatch), Noon.AddMinutes(-8)),
+            TestEvents.Event(new DispatchOnScene(dispatch), Noon.AddMinutes(-2)));
         var cut = bed.Ctx.Render<DispatchPage>();
 
         cut.Find($"[data-dispatch='{dispatch}'] [data-testid=complete]").Click();
@@ -148,9 +151,9 @@ public sealed class DispatchConsoleTests
     [Fact]
     public async Task Page_StreetDirector_SeesOnlyTheirStreetAndCannotChooseAnother()
     {
-        await using var bed = new ConsoleBed("director.ninghailu", Roles.StreetDirector, street: "ninghailu");
+        await using var bed = new PageBed("director.ninghailu", Roles.StreetDirector, street: "ninghailu");
         Guid own = Guid.NewGuid(), other = Guid.NewGuid();
-        await bed.GivenAsync(ConsoleBed.Incident(own, 3, Noon.AddMinutes(-10)), ConsoleBed.Incident(other, 1, Noon.AddMinutes(-10), street: "huaqiaolu"));
+        await bed.GivenAsync(TestEvents.Incident(own, 3, Noon.AddMinutes(-10)), TestEvents.Incident(other, 1, Noon.AddMinutes(-10), street: "huaqiaolu"));
 
         var navigation = bed.Ctx.Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo(navigation.GetUriWithQueryParameter("street", "huaqiaolu"));
@@ -166,30 +169,30 @@ public sealed class DispatchConsoleTests
     [Fact]
     public async Task Duty_IdleTeam_IsPutOffDutyAndABusyTeamOffersNoSwitch()
     {
-        await using var bed = new ConsoleBed();
+        await using var bed = new PageBed();
         var incident = Guid.NewGuid();
-        await bed.GivenAsync(ConsoleBed.Incident(incident, 2, Noon.AddMinutes(-10)),
-            ConsoleBed.Event(new DispatchCreated(Guid.NewGuid(), ConsoleBed.Team(), incident), Noon.AddMinutes(-9)));
+        await bed.GivenAsync(TestEvents.Incident(incident, 2, Noon.AddMinutes(-10)),
+            TestEvents.Event(new DispatchCreated(Guid.NewGuid(), TestEvents.Team(), incident), Noon.AddMinutes(-9)));
         var cut = bed.Ctx.Render<DispatchPage>();
-        Assert.Empty(cut.FindAll($"[data-testid=team-row][data-team='{ConsoleBed.Team()}'] [data-testid=team-duty]"));
+        Assert.Empty(cut.FindAll($"[data-testid=team-row][data-team='{TestEvents.Team()}'] [data-testid=team-duty]"));
 
-        cut.Find($"[data-testid=team-row][data-team='{ConsoleBed.Team(index: 3)}'] [data-testid=team-duty]").Click();
+        cut.Find($"[data-testid=team-row][data-team='{TestEvents.Team(index: 3)}'] [data-testid=team-duty]").Click();
 
         var change = Assert.IsType<TeamStatusChanged>(Assert.Single(await bed.AppendedAsync(EventTypes.TeamStatusChanged)).Payload);
-        Assert.Equal((ConsoleBed.Team(index: 3), TeamStatus.OffDuty), (change.TeamId, change.Status));
+        Assert.Equal((TestEvents.Team(index: 3), TeamStatus.OffDuty), (change.TeamId, change.Status));
         await bed.TailAsync();
-        cut.WaitForAssertion(() => Assert.Equal("off-duty", cut.Find($"[data-testid=team-row][data-team='{ConsoleBed.Team(index: 3)}']").GetAttribute("data-team-status")));
+        cut.WaitForAssertion(() => Assert.Equal("off-duty", cut.Find($"[data-testid=team-row][data-team='{TestEvents.Team(index: 3)}']").GetAttribute("data-team-status")));
     }
 
     [Fact]
     public async Task IncidentLoop_AcceptThenReopenWithoutReason_SendsTheAcceptAndRefusesTheReopenOnThePage()
     {
-        await using var bed = new ConsoleBed();
+        await using var bed = new PageBed();
         Guid fresh = Guid.NewGuid(), resolved = Guid.NewGuid();
-        await bed.GivenAsync(ConsoleBed.Incident(fresh, 2, Noon.AddMinutes(-10)), ConsoleBed.Incident(resolved, 3, Noon.AddMinutes(-50)),
-            ConsoleBed.Event(new IncidentAccepted(resolved), Noon.AddMinutes(-40)),
-            ConsoleBed.Event(new IncidentAssigned(resolved, "city-management"), Noon.AddMinutes(-39)),
-            ConsoleBed.Event(new IncidentResolved(resolved, "已处置"), Noon.AddMinutes(-30)));
+        await bed.GivenAsync(TestEvents.Incident(fresh, 2, Noon.AddMinutes(-10)), TestEvents.Incident(resolved, 3, Noon.AddMinutes(-50)),
+            TestEvents.Event(new IncidentAccepted(resolved), Noon.AddMinutes(-40)),
+            TestEvents.Event(new IncidentAssigned(resolved, "city-management"), Noon.AddMinutes(-39)),
+            TestEvents.Event(new IncidentResolved(resolved, "已处置"), Noon.AddMinutes(-30)));
         var cut = bed.Ctx.Render<DispatchPage>();
 
         cut.Find($"[data-testid=queue-row][data-incident='{fresh}'] button").Click();

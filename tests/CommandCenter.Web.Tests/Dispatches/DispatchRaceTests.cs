@@ -44,11 +44,11 @@ public sealed class DispatchRaceTests
         var log = factory.Services.GetRequiredService<IEventLog>();
         var (incidentA, incidentB) = (Guid.NewGuid(), Guid.NewGuid());
         var at = DateTimeOffset.UtcNow;
-        await log.AppendAsync([ConsoleBed.Incident(incidentA, 2, at), ConsoleBed.Incident(incidentB, 2, at)]);
+        await log.AppendAsync([TestEvents.Incident(incidentA, 2, at), TestEvents.Incident(incidentB, 2, at)]);
         await TestWait.UntilAsync(() => live.Current.State.Incidents.ContainsKey(incidentB), "both incidents reach the live state");
         var rejected = new ConcurrentQueue<(EventEnvelope Envelope, string Reason)>();
         live.Rejected += (envelope, reason) => rejected.Enqueue((envelope, reason));
-        var team = ConsoleBed.Team();
+        var team = TestEvents.Team();
 
         gated!.Hold();
         await TestWait.UntilAsync(() => gated.WaitingReaders > 0, "the live tail waits at the gate");
@@ -80,14 +80,14 @@ public sealed class DispatchRaceTests
         var live = factory.Services.GetRequiredService<LiveState>();
         var (incidentA, incidentB) = (Guid.NewGuid(), Guid.NewGuid());
         await factory.Services.GetRequiredService<IEventLog>().AppendAsync(
-            [ConsoleBed.Incident(incidentA, 2, DateTimeOffset.UtcNow), ConsoleBed.Incident(incidentB, 2, DateTimeOffset.UtcNow)]);
+            [TestEvents.Incident(incidentA, 2, DateTimeOffset.UtcNow), TestEvents.Incident(incidentB, 2, DateTimeOffset.UtcNow)]);
         await TestWait.UntilAsync(() => live.Current.State.Incidents.ContainsKey(incidentB), "the incidents reach the live state");
         var first = Guid.NewGuid();
-        using (var ok = await dispatcher.PostAsJsonAsync("/api/v1/commands", Dispatch(first, ConsoleBed.Team(), incidentA)))
+        using (var ok = await dispatcher.PostAsJsonAsync("/api/v1/commands", Dispatch(first, TestEvents.Team(), incidentA)))
             Assert.Equal(HttpStatusCode.Accepted, ok.StatusCode);
         await TestWait.UntilAsync(() => live.Current.State.Dispatches.ContainsKey(first), "the first dispatch reaches the live state");
 
-        using var again = await dispatcher.PostAsJsonAsync("/api/v1/commands", Dispatch(Guid.NewGuid(), ConsoleBed.Team(), incidentB));
+        using var again = await dispatcher.PostAsJsonAsync("/api/v1/commands", Dispatch(Guid.NewGuid(), TestEvents.Team(), incidentB));
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains($"is already on dispatch {first}", await again.Content.ReadAsStringAsync());

@@ -1,4 +1,5 @@
 using CommandCenter.Core.Events;
+using CommandCenter.Core.Reference;
 
 namespace CommandCenter.Web.Tests.Fakes;
 
@@ -17,4 +18,18 @@ internal static class TestEvents
         EnvelopeWriter.ToFields(
             new IncidentReported(Guid.NewGuid(), gridId, "市容环境", 3, title, DueAt: at.AddHours(4)),
             street, "grid-app", at);
+
+    public static string Grid(string street = "ninghailu", int community = 0, int grid = 0) =>
+        DistrictModel.Gulou.StreetsByCode[street].Communities[community].Grids[grid].Id;
+
+    public static string Team(string street = "ninghailu", int index = 0) => DistrictModel.Gulou.StreetsByCode[street].Teams[index].Id;
+
+    /// <summary>A grid incident as the grid app reports it, due four hours later.</summary>
+    public static Dictionary<string, string> Incident(Guid id, int severity, DateTimeOffset at, string street = "ninghailu", string? grid = null,
+        string category = "市容环境", string title = "占道经营") =>
+        EnvelopeWriter.ToFields(new IncidentReported(id, grid ?? Grid(street), category, severity, title, DueAt: at.AddHours(4)), street, "grid-app", at);
+
+    /// <summary>Any event as the enforcement system writes it.</summary>
+    public static Dictionary<string, string> Event(IEventPayload payload, DateTimeOffset at, string street = "ninghailu") =>
+        EnvelopeWriter.ToFields(payload, street, "enforcement", at);
 }

@@ -39,7 +39,7 @@ public sealed class WallAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         // TestServer has no client address: a test names one with X-Test-Client-Ip (per-client rate limits).
-        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>().HashPasswordsQuickly());
         if (FakeLog)
         {
             builder.ConfigureTestServices(services =>

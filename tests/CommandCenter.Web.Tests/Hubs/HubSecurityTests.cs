@@ -4,11 +4,10 @@ using System.Text.Json;
 using CommandCenter.Core.EventLog;
 using CommandCenter.Infrastructure.Security;
 using CommandCenter.Web.Hubs;
+using CommandCenter.Web.Tests.Browser;
 using CommandCenter.Web.Tests.Fakes;
 using CommandCenter.Web.Tests.Hosting;
 using CommandCenter.Web.Tests.Security;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,9 +23,7 @@ public sealed class HubSecurityTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _factory = new WallAppFactory { Settings = { ["Security:HubInvocationsPer10Seconds"] = "20" } };
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        _address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _address = _factory.StartOnKestrel();
         return Task.CompletedTask;
     }
 

@@ -4,10 +4,6 @@ using CommandCenter.Infrastructure.Security;
 using CommandCenter.Web.Kiosk;
 using CommandCenter.Web.Security;
 using CommandCenter.Web.Tests.Browser;
-using CommandCenter.Web.Tests.Hosting;
-using CommandCenter.Web.Tests.Security;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -19,29 +15,18 @@ public sealed class KioskBrowserTests
     [Fact]
     public async Task Takeover_Severity1Incident_TakesOverTwoKiosksUntilAcknowledgedFromTheConsole()
     {
-        await using var factory = new WallAppFactory();
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var store = factory.Services.GetRequiredService<KioskStore>();
+        await using var app = await BrowserApp.StartAsync();
+        var store = app.Services.GetRequiredService<KioskStore>();
         await store.SaveScreenAsync(new KioskScreen("lobby", null, "single", [TakeoverKinds.Severity1]));
         await store.SaveScreenAsync(new KioskScreen("hall", null, "single", [TakeoverKinds.Severity1, TakeoverKinds.ToughWhistle]));
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
         var kiosks = new List<IPage>();
         foreach (var screen in new[] { "lobby", "hall" })
-        {
-            var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
-            var page = await context.NewPageAsync();
-            await OpenScreenAsync(factory, page, address, screen);
-            await page.Locator(".kiosk[data-circuit='connected']").WaitForAsync(new() { Timeout = 20_000 });
-            kiosks.Add(page);
-        }
+            kiosks.Add(await OpenScreenAsync(app, screen));
 
         var at = DateTimeOffset.UtcNow;
         var incident = EnvelopeWriter.ToFields(new IncidentReported(Guid.NewGuid(),
             Core.Reference.DistrictModel.Gulou.StreetsByCode["hunanlu"].Communities[0].Grids[0].Id, "安全隐患", 1, "燃气泄漏", DueAt: at.AddHours(1)), "hunanlu", "grid-app", at);
-        await factory.Services.GetRequiredService<IEventLog>().AppendAsync([incident]);
+        await app.Services.GetRequiredService<IEventLog>().AppendAsync([incident]);
 
         foreach (var page in kiosks)
         {
@@ -51,9 +36,7 @@ public sealed class KioskBrowserTests
             await Expect(panel).ToContainTextAsync("一级事件");
         }
 
-        var console = await browser.NewPageAsync();
-        await SignIn.InBrowserAsync(console, address, "operator", returnUrl: "/kiosk/console");
-        await console.Locator("main[data-circuit='connected']").WaitForAsync(new() { Timeout = 20_000 });
+        var console = await app.SignedInAsync("operator", "/kiosk/console", "main", 1280, 720);
         await console.Locator($"li[data-takeover='{incident["id"]}'] [data-testid='acknowledge']").ClickAsync();
 
         foreach (var page in kiosks)
@@ -68,20 +51,12 @@ public sealed class KioskBrowserTests
     [Fact]
     public async Task Kiosk_AssignedPlaylist_PlaysEachViewForItsDuration()
     {
-        await using var factory = new WallAppFactory();
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var store = factory.Services.GetRequiredService<KioskStore>();
+        await using var app = await BrowserApp.StartAsync();
+        var store = app.Services.GetRequiredService<KioskStore>();
         await store.SavePlaylistAsync(new Playlist("briefing", [new("wall", 5), new("structure", 5), new("street:fenghuang", 5)]));
         await store.SaveScreenAsync(new KioskScreen("wall-left", "briefing", "single", TakeoverKinds.All));
         Assert.Equal(3, (await store.PlaylistAsync("briefing"))!.Items.Count);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
-
-        await OpenScreenAsync(factory, page, address, "wall-left");
-        await page.Locator(".kiosk[data-circuit='connected']").WaitForAsync(new() { Timeout = 20_000 });
+        var page = await OpenScreenAsync(app, "wall-left");
 
         var kiosk = page.Locator(".kiosk");
         await Expect(kiosk).ToHaveAttributeAsync("data-view", "wall");
@@ -96,15 +71,8 @@ public sealed class KioskBrowserTests
     [Fact]
     public async Task KioskAdmin_PlaylistAndScreenEdited_AreStoredAndTheScreenPlaysThem()
     {
-        await using var factory = new WallAppFactory();
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync();
-        await SignIn.InBrowserAsync(page, address, "admin", returnUrl: "/kiosk/admin");
-        await page.Locator("main[data-circuit='connected']").WaitForAsync(new() { Timeout = 20_000 });
+        await using var app = await BrowserApp.StartAsync();
+        var page = await app.SignedInAsync("admin", "/kiosk/admin", "main", 1280, 720);
 
         await page.Locator("[data-testid='playlist-name']").FillAsync("morning");
         await page.Locator("[data-testid='item-view']").First.SelectOptionAsync("structure");
@@ -120,7 +88,7 @@ public sealed class KioskBrowserTests
         await page.Locator("[data-testid='save-screen']").ClickAsync();
         await Expect(page.Locator("li[data-screen='east-wall']")).ToBeVisibleAsync();
 
-        var store = factory.Services.GetRequiredService<KioskStore>();
+        var store = app.Services.GetRequiredService<KioskStore>();
         var playlist = await store.PlaylistAsync("morning");
         // Durations below 5 s are raised to 5 s: a screen never flickers.
         Assert.Equal([new PlaylistItem("structure", 20), new PlaylistItem("street:xiaoshi", 5)], playlist!.Items);
@@ -129,18 +97,21 @@ public sealed class KioskBrowserTests
         Assert.Equal(("morning", "span3"), (screen.Playlist, screen.Layout));
         Assert.Equal(TakeoverKinds.All, screen.Takeovers);
 
-        var kiosk = await browser.NewPageAsync();
-        await OpenScreenAsync(factory, kiosk, address, "east-wall");
+        var kiosk = await OpenScreenAsync(app, "east-wall", waitForCircuit: false);
         await Expect(kiosk.Locator(".kiosk")).ToHaveAttributeAsync("data-view", "structure", new() { Timeout = 20_000 });
         await Expect(kiosk.Locator(".kiosk")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("layout-span3"));
     }
 
     /// <summary>Opens a screen the way it is installed: a kiosk token bound to it, its printed URL opened once.</summary>
-    private static async Task OpenScreenAsync(WallAppFactory factory, IPage page, string address, string screen)
+    private static async Task<IPage> OpenScreenAsync(BrowserApp app, string screen, bool waitForCircuit = true)
     {
-        var (token, secret) = await factory.Services.GetRequiredService<KioskTokenStore>().CreateAsync($"screen {screen}", [screen], "test");
-        await page.GotoAsync(KioskLinks.UrlFor(address, token, secret));
+        var (token, secret) = await app.Services.GetRequiredService<KioskTokenStore>().CreateAsync($"screen {screen}", [screen], "test");
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(KioskLinks.UrlFor(app.Address, token, secret));
         Assert.Equal($"/kiosk/{screen}", new Uri(page.Url).AbsolutePath);
         Assert.DoesNotContain("token=", page.Url, StringComparison.Ordinal);
+        if (waitForCircuit)
+            await BrowserApp.WaitForCircuitAsync(page, ".kiosk");
+        return page;
     }
 }

@@ -16,9 +16,9 @@ public sealed class LiveStateRejectedTests
         var rejected = new List<(string Id, string Reason)>();
         live.Rejected += (envelope, reason) => rejected.Add((envelope.Id, reason));
         var (incident, first) = (Guid.NewGuid(), Guid.NewGuid());
-        var second = EnvelopeWriter.ToFields(new DispatchCreated(Guid.NewGuid(), ConsoleBed.Team(), incident), "ninghailu", "console", TestEvents.Noon);
-        log.Append(ConsoleBed.Incident(incident, 2, TestEvents.Noon));
-        log.Append(EnvelopeWriter.ToFields(new DispatchCreated(first, ConsoleBed.Team(), incident), "ninghailu", "console", TestEvents.Noon));
+        var second = EnvelopeWriter.ToFields(new DispatchCreated(Guid.NewGuid(), TestEvents.Team(), incident), "ninghailu", "console", TestEvents.Noon);
+        log.Append(TestEvents.Incident(incident, 2, TestEvents.Noon));
+        log.Append(EnvelopeWriter.ToFields(new DispatchCreated(first, TestEvents.Team(), incident), "ninghailu", "console", TestEvents.Noon));
         log.Append(second);
         log.Append(second);
 
@@ -26,6 +26,6 @@ public sealed class LiveStateRejectedTests
 
         var (id, reason) = Assert.Single(rejected);
         Assert.Equal(second["id"], id);
-        Assert.Equal($"team '{ConsoleBed.Team()}' is already on dispatch {first}", reason);
+        Assert.Equal($"team '{TestEvents.Team()}' is already on dispatch {first}", reason);
     }
 }

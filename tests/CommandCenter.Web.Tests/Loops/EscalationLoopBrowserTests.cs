@@ -2,6 +2,7 @@ using CommandCenter.Core.Events;
 using CommandCenter.Infrastructure.Security;
 using CommandCenter.Web.Kiosk;
 using CommandCenter.Web.Security;
+using CommandCenter.Web.Tests.Browser;
 using CommandCenter.Web.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -20,7 +21,7 @@ public sealed class EscalationLoopBrowserTests
     [Fact]
     public async Task Escalation_WorkAdvanceWhistleNobodyReportsInTo_BecomesToughProblemLiveOnBoardsAndWall()
     {
-        await using var factory = new WallAppFactory
+        var factory = new WallAppFactory
         {
             Settings =
             {
@@ -29,7 +30,7 @@ public sealed class EscalationLoopBrowserTests
                 ["DeadlineWatcher:Interval"] = "00:00:00.250",
             },
         };
-        await using var browsers = await LoopBrowsers.StartAsync(factory);
+        await using var browsers = await BrowserApp.StartAsync(factory);
         await factory.Services.GetRequiredService<KioskStore>().SaveScreenAsync(new KioskScreen("hall", null, "single", [TakeoverKinds.MissedReportIn]));
         var (token, secret) = await factory.Services.GetRequiredService<KioskTokenStore>().CreateAsync("screen hall", ["hall"], "test");
         var wall = await browsers.OpenAsync(KioskLinks.UrlFor(browsers.Address, token, secret), ".kiosk");
@@ -92,6 +93,6 @@ public sealed class EscalationLoopBrowserTests
         await Expect(takeover).ToContainTextAsync("宁海路小区加装电梯管线迁移");
 
         foreach (var page in new[] { operatorPage, leader, street, wall })
-            await LoopBrowsers.AssertNotReloadedAsync(page);
+            await BrowserApp.AssertNotReloadedAsync(page);
     }
 }

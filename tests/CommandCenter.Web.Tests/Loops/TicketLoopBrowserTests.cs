@@ -4,6 +4,7 @@ using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Events;
 using CommandCenter.Infrastructure.Security;
 using CommandCenter.Web.Tests.Fakes;
+using CommandCenter.Web.Tests.Browser;
 using CommandCenter.Web.Tests.Hosting;
 using CommandCenter.Web.Tests.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,8 +25,8 @@ public sealed class TicketLoopBrowserTests
     [Fact]
     public async Task TicketLoop_HotlineToRatingAndReopen_EveryStepLiveForOperatorAndDirectorAndOnOpen311()
     {
-        await using var factory = new WallAppFactory();
-        await using var browsers = await LoopBrowsers.StartAsync(factory);
+        var factory = new WallAppFactory();
+        await using var browsers = await BrowserApp.StartAsync(factory);
         var (_, secret) = await factory.Services.GetRequiredService<ApiKeyStore>().CreateAsync("hotline-12345", "test");
         using var hotline = factory.AnonymousClient();
 
@@ -111,7 +112,7 @@ public sealed class TicketLoopBrowserTests
             await Expect(entries.Nth(i)).ToContainTextAsync(Operator);
         Assert.Empty(await operatorPage.Locator(".form-error").AllAsync());
         foreach (var page in new[] { director, street, operatorPage })
-            await LoopBrowsers.AssertNotReloadedAsync(page);
+            await BrowserApp.AssertNotReloadedAsync(page);
     }
 
     /// <summary>Types into one of the drawer's action forms and sends it.</summary>

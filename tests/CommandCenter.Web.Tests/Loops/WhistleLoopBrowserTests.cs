@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Events;
+using CommandCenter.Web.Tests.Browser;
 using CommandCenter.Web.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -22,8 +23,8 @@ public sealed class WhistleLoopBrowserTests
     [Fact]
     public async Task WhistleLoop_BlownFromTicketToEvaluation_EveryStepLiveForDirectorLiaisonsAndScoreboard()
     {
-        await using var factory = new WallAppFactory();
-        await using var browsers = await LoopBrowsers.StartAsync(factory);
+        var factory = new WallAppFactory();
+        await using var browsers = await BrowserApp.StartAsync(factory);
         var ticket = Guid.NewGuid();
         await factory.Services.GetRequiredService<IEventLog>().AppendAsync([EnvelopeWriter.ToFields(
             new TicketReceived(ticket, "12345", "违章建筑", "宁海路5号楼顶违建，多次投诉未拆除", "139****0005", DateTimeOffset.UtcNow.AddDays(5), "宁海路5号"),
@@ -41,7 +42,7 @@ public sealed class WhistleLoopBrowserTests
         var director = await browsers.SignedInAsync("director.ninghailu", $"/tickets", ".ticket-board");
         await director.Locator($"tr[data-ticket='{ticket}'] [data-testid='open-ticket']").ClickAsync();
         await director.Locator($"[data-testid='ticket-drawer'][data-ticket='{ticket}'] [data-testid='blow-whistle']").ClickAsync();
-        await LoopBrowsers.WaitForCircuitAsync(director, ".blow-page");
+        await BrowserApp.WaitForCircuitAsync(director, ".blow-page");
         Assert.Equal("/whistles/new", new Uri(director.Url).AbsolutePath);
         await Expect(director.Locator("[data-testid='blow-source']")).ToHaveTextAsync($"ticket:{ticket}");
         await Expect(director.Locator("[data-testid='blow-street']")).ToHaveTextAsync("宁海路街道");
@@ -114,7 +115,7 @@ public sealed class WhistleLoopBrowserTests
 
         Assert.Empty(await director.Locator(".form-error").AllAsync());
         foreach (var page in new[] { director, chengguan, housing, district })
-            await LoopBrowsers.AssertNotReloadedAsync(page);
+            await BrowserApp.AssertNotReloadedAsync(page);
     }
 
     private static async Task ReportInAsync(ILocator item, string note)

@@ -1,8 +1,8 @@
+using CommandCenter.Web.Tests.Browser;
+using CommandCenter.Web.Tests.Hosting;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.TestHost;
 
 namespace CommandCenter.Web.Tests.Redis;
 
@@ -32,14 +32,9 @@ public sealed class RedisAppFactory(string redisAddress, string streamKey, strin
         builder.UseSetting("Projector:ConsumerName", instance);
         builder.UseSetting("Redis:LeaseTime", "00:00:02");
         builder.UseSetting("DeadlineWatcher:Enabled", "false");
+        builder.ConfigureTestServices(services => services.HashPasswordsQuickly());
     }
 
     /// <summary>Starts Kestrel on a free port and returns its base address.</summary>
-    public string Start()
-    {
-        UseKestrel(0);
-        StartServer();
-        Address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return Address;
-    }
+    public string Start() => Address = this.StartOnKestrel();
 }

@@ -4,8 +4,6 @@ using CommandCenter.Web.Tests.Browser;
 using CommandCenter.Web.Tests.Hosting;
 using CommandCenter.Web.Tests.Security.Oidc;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -27,11 +25,10 @@ public sealed class OidcSignInTests
     {
         await using var idp = await FakeIdentityProvider.StartAsync();
         idp.UserName = "director.ninghailu";
-        await using var app = SsoApp(idp, out var address);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var context = await browser.NewContextAsync();
-        var page = await context.NewPageAsync();
+        await using var app = await BrowserApp.StartAsync(SsoApp(idp));
+        var address = app.Address;
+        var page = await app.NewPageAsync(1280, 720);
+        var context = page.Context;
 
         await page.GotoAsync($"{address}/signin?returnUrl={Uri.EscapeDataString("/street/ninghailu")}");
         await page.Locator(SsoLink).ClickAsync();
@@ -59,10 +56,9 @@ public sealed class OidcSignInTests
     {
         await using var idp = await FakeIdentityProvider.StartAsync();
         idp.UserName = "wang.xiaoming";
-        await using var app = SsoApp(idp, out var address);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync();
+        await using var app = await BrowserApp.StartAsync(SsoApp(idp));
+        var address = app.Address;
+        var page = await app.NewPageAsync(1280, 720);
 
         await page.GotoAsync($"{address}/signin?returnUrl={Uri.EscapeDataString("/street/ninghailu")}");
         await page.Locator(SsoLink).ClickAsync();
@@ -93,10 +89,9 @@ public sealed class OidcSignInTests
             case "wrong-issuer": idp.IssuerOverride = "http://sso.elsewhere.example"; break;
             case "wrong-nonce": idp.NonceOverride = "nonce-of-another-sign-in"; break;
         }
-        await using var app = SsoApp(idp, out var address);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync();
+        await using var app = await BrowserApp.StartAsync(SsoApp(idp));
+        var address = app.Address;
+        var page = await app.NewPageAsync(1280, 720);
 
         await page.GotoAsync($"{address}/signin?returnUrl={Uri.EscapeDataString("/street/ninghailu")}");
         await page.Locator(SsoLink).ClickAsync();
@@ -157,21 +152,14 @@ public sealed class OidcSignInTests
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == WebSecurity.AuthCookieName);
     }
 
-    private static WallAppFactory SsoApp(FakeIdentityProvider idp, out string address)
+    private static WallAppFactory SsoApp(FakeIdentityProvider idp) => new()
     {
-        var factory = new WallAppFactory
+        FakeLog = true,
+        Settings =
         {
-            FakeLog = true,
-            Settings =
-            {
-                ["Authentication:OpenIdConnect:Authority"] = idp.Authority,
-                ["Authentication:OpenIdConnect:ClientId"] = idp.ClientId,
-                ["Authentication:OpenIdConnect:ClientSecret"] = idp.ClientSecret,
-            },
-        };
-        factory.UseKestrel(0);
-        factory.StartServer();
-        address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return factory;
-    }
+            ["Authentication:OpenIdConnect:Authority"] = idp.Authority,
+            ["Authentication:OpenIdConnect:ClientId"] = idp.ClientId,
+            ["Authentication:OpenIdConnect:ClientSecret"] = idp.ClientSecret,
+        },
+    };
 }

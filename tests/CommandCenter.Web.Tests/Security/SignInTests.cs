@@ -172,7 +172,9 @@ public sealed class SignInTests
 
         Assert.NotEmpty(hashes);
         Assert.All(hashes, h => Assert.DoesNotContain(DemoAccountSeeder.Password, h));
-        var hasher = new PasswordHasher<AppUser>();
+        // The framework's own hasher, as the app configures it (tests hash with fewer iterations: Hosting/QuickPasswordHashing).
+        await using var scope = factory.Services.CreateAsyncScope();
+        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<AppUser>>();
         Assert.All(hashes, h => Assert.Equal(PasswordVerificationResult.Success, hasher.VerifyHashedPassword(new AppUser(), h, DemoAccountSeeder.Password)));
     }
 

@@ -17,23 +17,23 @@ public sealed class StreetConsoleTests
     [Fact]
     public async Task Street_OpenWork_CountsEachBodysLoadAndEachCommunitysIncidentsOfThisStreetOnly()
     {
-        await using var bed = new ConsoleBed("director.ninghailu", Roles.StreetDirector, street: "ninghailu");
+        await using var bed = new PageBed("director.ninghailu", Roles.StreetDirector, street: "ninghailu");
         Guid t1 = Guid.NewGuid(), t2 = Guid.NewGuid(), t3 = Guid.NewGuid(), elsewhere = Guid.NewGuid();
         Guid i1 = Guid.NewGuid(), i2 = Guid.NewGuid(), i3 = Guid.NewGuid(), otherIncident = Guid.NewGuid();
         var at = Noon.AddHours(-2);
         await bed.GivenAsync(
             Ticket(t1), Ticket(t2), Ticket(t3, due: Noon.AddHours(-1)), Ticket(elsewhere, "huaqiaolu"),
-            ConsoleBed.Event(new TicketAssigned(t1, "city-management"), at),
-            ConsoleBed.Event(new TicketAssigned(t2, "city-management"), at),
-            ConsoleBed.Event(new TicketAssigned(t3, "livelihood"), at),
-            ConsoleBed.Event(new TicketAssigned(elsewhere, "city-management"), at, "huaqiaolu"),
-            ConsoleBed.Incident(i1, 2, at, grid: ConsoleBed.Grid(community: 0)),
-            ConsoleBed.Incident(i2, 3, at, grid: ConsoleBed.Grid(community: 0, grid: 1)),
-            ConsoleBed.Incident(i3, 3, at, grid: ConsoleBed.Grid(community: 1)),
-            ConsoleBed.Incident(otherIncident, 1, at, street: "huaqiaolu"),
-            ConsoleBed.Event(new IncidentAccepted(i1), at),
-            ConsoleBed.Event(new IncidentAssigned(i1, "enforcement-bureau"), at),
-            ConsoleBed.Event(new DispatchCreated(Guid.NewGuid(), ConsoleBed.Team(index: 1), i3), at));
+            TestEvents.Event(new TicketAssigned(t1, "city-management"), at),
+            TestEvents.Event(new TicketAssigned(t2, "city-management"), at),
+            TestEvents.Event(new TicketAssigned(t3, "livelihood"), at),
+            TestEvents.Event(new TicketAssigned(elsewhere, "city-management"), at, "huaqiaolu"),
+            TestEvents.Incident(i1, 2, at, grid: TestEvents.Grid(community: 0)),
+            TestEvents.Incident(i2, 3, at, grid: TestEvents.Grid(community: 0, grid: 1)),
+            TestEvents.Incident(i3, 3, at, grid: TestEvents.Grid(community: 1)),
+            TestEvents.Incident(otherIncident, 1, at, street: "huaqiaolu"),
+            TestEvents.Event(new IncidentAccepted(i1), at),
+            TestEvents.Event(new IncidentAssigned(i1, "enforcement-bureau"), at),
+            TestEvents.Event(new DispatchCreated(Guid.NewGuid(), TestEvents.Team(index: 1), i3), at));
 
         var cut = bed.Ctx.Render<StreetPage>(p => p.Add(c => c.Code, "ninghailu"));
 
@@ -51,20 +51,20 @@ public sealed class StreetConsoleTests
         Assert.Equal(3, cut.FindAll("[data-testid=street-tickets] [data-ticket]").Count);
         Assert.Empty(cut.FindAll($"[data-ticket='{elsewhere}'], [data-incident='{otherIncident}']"));
         Assert.Contains("1", cut.Find("[data-testid=overdue-tickets]").TextContent);
-        Assert.Equal("dispatched", cut.Find($"[data-testid=team-row][data-team='{ConsoleBed.Team(index: 1)}']").GetAttribute("data-team-status"));
+        Assert.Equal("dispatched", cut.Find($"[data-testid=team-row][data-team='{TestEvents.Team(index: 1)}']").GetAttribute("data-team-status"));
         Assert.Equal(6, cut.FindAll("[data-testid=team-row]").Count);
     }
 
     [Fact]
     public async Task Street_NewIncidentInTheLog_AppearsLive()
     {
-        await using var bed = new ConsoleBed();
+        await using var bed = new PageBed();
         await bed.GivenAsync();
         var cut = bed.Ctx.Render<StreetPage>(p => p.Add(c => c.Code, "ninghailu"));
         Assert.Empty(cut.FindAll("[data-testid=street-incidents] [data-incident]"));
         var incident = Guid.NewGuid();
 
-        bed.Log.Append(ConsoleBed.Incident(incident, 2, Noon));
+        bed.Memory.Append(TestEvents.Incident(incident, 2, Noon));
         await bed.TailAsync();
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll($"[data-testid=street-incidents] [data-incident='{incident}']")));
@@ -73,7 +73,7 @@ public sealed class StreetConsoleTests
     [Fact]
     public async Task Street_UnknownCode_SaysSo()
     {
-        await using var bed = new ConsoleBed();
+        await using var bed = new PageBed();
         await bed.GivenAsync();
 
         var cut = bed.Ctx.Render<StreetPage>(p => p.Add(c => c.Code, "nowhere"));

@@ -2,10 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CommandCenter.Infrastructure.Security;
 using CommandCenter.Web.Tests.Browser;
-using CommandCenter.Web.Tests.Hosting;
 using CommandCenter.Web.Tests.Security;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -17,10 +14,8 @@ public sealed class TicketBoardBrowserTests
     [Fact]
     public async Task Board_Open311RequestAssignedByOperator_ShowsTheAssignmentInTheTimelineWithTheOperator()
     {
-        await using var factory = new WallAppFactory();
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var app = await BrowserApp.StartAsync();
+        var factory = app.Factory;
         var (_, secret) = await factory.Services.GetRequiredService<ApiKeyStore>().CreateAsync("hotline-12345", "test");
 
         using var producer = factory.AnonymousClient();
@@ -32,11 +27,7 @@ public sealed class TicketBoardBrowserTests
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
         var id = JsonDocument.Parse(await posted.Content.ReadAsStringAsync()).RootElement[0].GetProperty("service_request_id").GetString();
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
-        await SignIn.InBrowserAsync(page, address, "operator", returnUrl: "/tickets");
-        await page.Locator(".ticket-board[data-circuit='connected']").WaitForAsync(new() { Timeout = 20_000 });
+        var page = await app.SignedInAsync("operator", "/tickets", ".ticket-board");
 
         var row = page.Locator($"tr[data-ticket='{id}']");
         await Expect(row).ToBeVisibleAsync(new() { Timeout = 10_000 });

@@ -3,17 +3,18 @@ using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Events;
 using CommandCenter.Infrastructure.Security;
 using CommandCenter.Web.Tickets;
-using static CommandCenter.Web.Tests.Tickets.TicketBoardBed;
+using CommandCenter.Web.Tests.Fakes;
+using static CommandCenter.Web.Tests.Tickets.TicketEntries;
 
 namespace CommandCenter.Web.Tests.Tickets;
 
 public sealed class TicketBoardTests
 {
     /// <summary>Two overdue tickets, two due later, one closed; returned in the board's expected order, closed last.</summary>
-    private static async Task<Guid[]> SeedAsync(TicketBoardBed bed)
+    private static async Task<Guid[]> SeedAsync(PageBed bed)
     {
         Guid overdueMost = Guid.NewGuid(), overdue = Guid.NewGuid(), dueSoon = Guid.NewGuid(), dueLater = Guid.NewGuid(), closed = Guid.NewGuid();
-        await bed.AppendAsync(
+        await bed.GivenAsync(
             Received(dueLater, Now.AddHours(-1), Now.AddHours(5), category: "物业管理", content: "电梯故障"),
             Received(overdue, Now.AddDays(-2), Now.AddHours(-1), content: "夜间施工噪音"),
             Received(dueSoon, Now.AddHours(-1), Now.AddHours(1), category: "市容环境", content: "垃圾满溢"),
@@ -34,7 +35,7 @@ public sealed class TicketBoardTests
     [Fact]
     public async Task Board_OpenTickets_ListsOverdueFirstThenByDueTime()
     {
-        await using var bed = await StartAsync();
+        await using var bed = await PageBed.WithDatabaseAsync();
         var t = await SeedAsync(bed);
 
         var cut = bed.Ctx.Render<TicketBoard>();
@@ -49,7 +50,7 @@ public sealed class TicketBoardTests
     [Fact]
     public async Task Board_Filters_NarrowByStatusCategoryOverdueAndText()
     {
-        await using var bed = await StartAsync();
+        await using var bed = await PageBed.WithDatabaseAsync();
         var t = await SeedAsync(bed);
         var cut = bed.Ctx.Render<TicketBoard>();
 
@@ -79,9 +80,9 @@ public sealed class TicketBoardTests
     [Fact]
     public async Task Board_StreetDirector_SeesOnlyTheirStreetAndNoStreetChoice()
     {
-        await using var bed = await StartAsync("director.ninghailu", Roles.StreetDirector, street: "ninghailu");
+        await using var bed = await PageBed.WithDatabaseAsync("director.ninghailu", Roles.StreetDirector, street: "ninghailu");
         Guid own = Guid.NewGuid(), other = Guid.NewGuid();
-        await bed.AppendAsync(
+        await bed.GivenAsync(
             Received(own, Now.AddHours(-1), Now.AddHours(3)),
             Received(other, Now.AddHours(-1), Now.AddHours(2), street: "hunanlu"));
 
@@ -95,12 +96,12 @@ public sealed class TicketBoardTests
     [Fact]
     public async Task Board_NewTicketInTheLog_AppearsWithoutReload()
     {
-        await using var bed = await StartAsync();
+        await using var bed = await PageBed.WithDatabaseAsync();
         var t = await SeedAsync(bed);
         var cut = bed.Ctx.Render<TicketBoard>();
         var fresh = Guid.NewGuid();
 
-        await bed.AppendAsync(Received(fresh, Now.AddMinutes(-1), Now.AddMinutes(30)));
+        await bed.GivenAsync(Received(fresh, Now.AddMinutes(-1), Now.AddMinutes(30)));
 
         cut.WaitForAssertion(() => Assert.Equal(Ids(t[0], t[1], fresh, t[2], t[3]), Rows(cut)), TimeSpan.FromSeconds(5));
     }
@@ -108,11 +109,11 @@ public sealed class TicketBoardTests
     [Fact]
     public async Task Drawer_OpenTicket_ShowsItsFieldsWhistleLinkAndTimeline()
     {
-        await using var bed = await StartAsync();
+        await using var bed = await PageBed.WithDatabaseAsync();
         var id = Guid.NewGuid();
         var received = Received(id, Now.AddHours(-2), Now.AddHours(22), content: "楼上深夜装修");
         var assigned = Event(new TicketAssigned(id, "enforcement-bureau"), Now.AddHours(-1), actor: new Actor("operator", ActorRoles.Operator));
-        await bed.AppendAsync(received, assigned);
+        await bed.GivenAsync(received, assigned);
         await bed.RecordHistoryAsync(id, received, assigned);
         var cut = bed.Ctx.Render<TicketBoard>();
 
@@ -136,9 +137,9 @@ public sealed class TicketBoardTests
     [Fact]
     public async Task Assign_NothingChosen_SaysWhatIsMissingAndSendsNothing()
     {
-        await using var bed = await StartAsync();
+        await using var bed = await PageBed.WithDatabaseAsync();
         var id = Guid.NewGuid();
-        await bed.AppendAsync(Received(id, Now.AddHours(-1), Now.AddHours(3)));
+        await bed.GivenAsync(Received(id, Now.AddHours(-1), Now.AddHours(3)));
         var cut = bed.Ctx.Render<TicketBoard>();
         cut.Find($"tr[data-ticket='{id}'] [data-testid='open-ticket']").Click();
 
@@ -151,9 +152,9 @@ public sealed class TicketBoardTests
     [Fact]
     public async Task Feedback_LogDown_ShowsTheReasonKeepsTheTextAndRetrySendsIt()
     {
-        await using var bed = await StartAsync();
+        await using var bed = await PageBed.WithDatabaseAsync();
         var id = Guid.NewGuid();
-        await bed.AppendAsync(Received(id, Now.AddHours(-2), Now.AddHours(3)), Event(new TicketAssigned(id, "city-management"), Now.AddHours(-1)));
+        await bed.GivenAsync(Received(id, Now.AddHours(-2), Now.AddHours(3)), Event(new TicketAssigned(id, "city-management"), Now.AddHours(-1)));
         var cut = bed.Ctx.Render<TicketBoard>();
         cut.Find($"tr[data-ticket='{id}'] [data-testid='open-ticket']").Click();
         bed.Log.FailAppends = true;

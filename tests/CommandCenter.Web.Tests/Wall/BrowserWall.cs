@@ -1,34 +1,25 @@
+using CommandCenter.Core.EventLog;
+using CommandCenter.Core.Reference;
+using CommandCenter.Core.Simulation;
+using CommandCenter.Web.Live;
 using CommandCenter.Web.Tests.Browser;
 using CommandCenter.Web.Tests.Fakes;
-using CommandCenter.Web.Tests.Hosting;
-using CommandCenter.Web.Tests.Security;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CommandCenter.Web.Tests.Wall;
 
 /// <summary>
-/// One real app on Kestrel (embedded log, temp database) with the district simulator running fast, so the wall is
-/// full of live data, and one Chromium: shared by the layout, screenshot and accessibility tests.
+/// The wall full of simulated data, on the one browser fixture (<see cref="BrowserApp"/>), shared by the layout,
+/// screenshot and accessibility tests. The district simulator's events for a few busy seconds are appended at once
+/// rather than produced live throughout: every panel has something to show, and no simulator keeps both cores busy
+/// while the other tests of the run measure their own pages.
 /// </summary>
 public sealed class BrowserWall : IAsyncLifetime
 {
-    public WallAppFactory Factory { get; } = new()
-    {
-        Settings = new()
-        {
-            ["Simulator:Enabled"] = "true",
-            ["Simulator:EventsPerSecond"] = "400",
-            ["Simulator:Seed"] = "20261127",
-            ["Simulator:StepDelayScale"] = "0.02",
-        },
-    };
+    private const int Events = 2_000;
 
-    public string Address { get; private set; } = "";
-    public IPlaywright Playwright { get; private set; } = null!;
-    public IBrowser Browser { get; private set; } = null!;
+    public BrowserApp App { get; private set; } = null!;
 
     /// <summary>tests/artifacts/screenshots/ of the repository (git-ignored), created on first use.</summary>
     public static string ScreenshotDirectory
@@ -43,29 +34,25 @@ public sealed class BrowserWall : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Factory.UseKestrel(0);
-        Factory.StartServer();
-        Address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await Chromium.LaunchAsync(Playwright);
-        // Enough simulated history that every panel has something to show.
-        var live = Factory.Services.GetRequiredService<CommandCenter.Web.Live.LiveState>();
-        await TestWait.UntilAsync(() => live.Current.State.AppliedCount >= 1_500, "the simulator filled the wall", TimeSpan.FromSeconds(60));
+        App = await BrowserApp.StartAsync();
+        // Four simulated seconds at 500 events a second, ending now, with lifecycles 50 times faster than life so that
+        // items close, whistles report in and teams come back within them (the simulator's StepDelayScale).
+        var simulator = new DistrictSimulator(DistrictModel.Gulou, seed: 20261127, new SimulationSettings(StepDelayScale: 0.02));
+        var start = DateTimeOffset.UtcNow.AddSeconds(-4);
+        var entries = Enumerable.Range(0, 40).SelectMany(step => simulator.Next(start.AddMilliseconds(100 * step), Events / 40))
+            .Select(fields => (IReadOnlyDictionary<string, string>)fields).ToList();
+        await App.Services.GetRequiredService<IEventLog>().AppendAsync(entries);
+        var live = App.Services.GetRequiredService<LiveState>();
+        await TestWait.UntilAsync(() => live.Current.State.AppliedCount >= Events * 9 / 10, "the simulated events filled the wall", TimeSpan.FromSeconds(60));
     }
 
     public async Task<IPage> OpenAsync(string path, int width, int height)
     {
-        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
-        await SignIn.InBrowserAsync(page, Address, "operator");
-        await page.GotoAsync($"{Address}{path}");
-        await page.Locator(".wall[data-circuit='connected']").WaitForAsync(new() { Timeout = 20_000 });
+        var page = await App.SignedInAsync("operator", "/wall", width: width, height: height);
+        await page.GotoAsync($"{App.Address}{path}");
+        await BrowserApp.WaitForCircuitAsync(page, ".wall");
         return page;
     }
 
-    public async Task DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        Playwright.Dispose();
-        await Factory.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await App.DisposeAsync();
 }

@@ -2,11 +2,8 @@ using System.Globalization;
 using CommandCenter.Core.EventLog;
 using CommandCenter.Web.Tests.Browser;
 using CommandCenter.Web.Tests.Fakes;
-using CommandCenter.Web.Tests.Hosting;
 using CommandCenter.Web.Tests.Security;
 using CommandCenter.Web.Wall;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -18,17 +15,13 @@ public sealed class ReconnectBrowserTests
     [Fact]
     public async Task Wall_ServerConnectionDroppedAndRestored_ShowsTheBannerThenResyncsToTheLiveState()
     {
-        await using var factory = new WallAppFactory();
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var server = new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        await using var proxy = new TcpProxy(server.Port);
+        await using var app = await BrowserApp.StartAsync();
+        await using var proxy = new TcpProxy(new Uri(app.Address).Port);
         proxy.Start();
-        var log = factory.Services.GetRequiredService<IEventLog>();
-        var feed = factory.Services.GetRequiredService<WallFeed>();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+        var log = app.Services.GetRequiredService<IEventLog>();
+        var feed = app.Services.GetRequiredService<WallFeed>();
+        // The browser reaches the app only through the proxy, which the test cuts and restores.
+        var page = await app.NewPageAsync();
         await SignIn.InBrowserAsync(page, $"http://127.0.0.1:{proxy.Port}", "operator");
         await page.Locator(".wall[data-circuit='connected']").WaitForAsync(new() { Timeout = 20_000 });
         var first = TestEvents.TicketReceived(DateTimeOffset.UtcNow);

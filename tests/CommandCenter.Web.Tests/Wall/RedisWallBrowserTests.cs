@@ -5,7 +5,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-using CommandCenter.Web.Tests.Security;
 
 namespace CommandCenter.Web.Tests.Wall;
 
@@ -16,15 +15,9 @@ public sealed class RedisWallBrowserTests
     {
         var dir = Directory.CreateTempSubdirectory("cc-redis-wall-").FullName;
         var stream = $"test:wall:{Guid.NewGuid():N}";
-        await using (var app = new RedisAppFactory(RedisAppFactory.TestRedis, stream, Path.Combine(dir, "cc.db"), "wall-test"))
+        await using (var app = await BrowserApp.StartAsync(new RedisAppFactory(RedisAppFactory.TestRedis, stream, Path.Combine(dir, "cc.db"), "wall-test")))
         {
-            var address = app.Start();
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await Chromium.LaunchAsync(playwright);
-            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
-            await SignIn.InBrowserAsync(page, address, "operator");
-            await page.GotoAsync($"{address}/wall");
-            await page.Locator(".wall[data-circuit='connected']").WaitForAsync(new() { Timeout = 15_000 });
+            var page = await app.SignedInAsync("operator", "/wall", ".wall", 1920, 1080);
             var ticket = TestEvents.TicketReceived(DateTimeOffset.UtcNow, street: "yuejianglou", content: "阅江楼街道 井盖缺失");
 
             await RedisCli.XAddAsync(RedisAppFactory.TestRedis, stream, ticket);

@@ -3,7 +3,6 @@ using CommandCenter.Web.Streets;
 using CommandCenter.Web.Tests.Fakes;
 using CommandCenter.Web.Wall;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CommandCenter.Web.Tests.Wall;
@@ -23,7 +22,8 @@ public sealed class StructureTests
     public async Task StructureDiagram_Interactive_DrawsDistrictStreetsAndBodiesWithTheirLoads()
     {
         var view = await ViewWithWork(new FakeTimeProvider(TestEvents.Noon));
-        await using var ctx = WallTestServices.NewContext();
+        await using var bed = new PageBed();
+        var ctx = bed.Ctx;
         ctx.SetRendererInfo(new RendererInfo("Server", true));
 
         var cut = ctx.Render<StructureDiagram>(p => p.Add(c => c.Loads, view.Structure).Add(c => c.StreetHref, code => $"wall/street/{code}"));
@@ -38,19 +38,13 @@ public sealed class StructureTests
     [Fact]
     public async Task StreetWallPage_Street_ShowsOnlyThatStreetsFiguresAndEvents()
     {
-        var time = new FakeTimeProvider(TestEvents.Noon);
-        var live = LiveFixtures.LiveState(time);
+        await using var bed = PageBed.Static();
         var fenghuang = TestEvents.TicketReceived(TestEvents.Noon, street: "fenghuang");
         var xiaoshi = TestEvents.TicketReceived(TestEvents.Noon, street: "xiaoshi");
-        live.Publish(await LiveFixtures.SnapshotOf(time, fenghuang, xiaoshi));
-        using var feed = LiveFixtures.Feed(live, time);
-        feed.Start();
-        await using var ctx = WallTestServices.NewContext();
-        ctx.Services.AddSingleton(feed);
-        ctx.Services.AddSingleton(Core.Reference.DistrictModel.Gulou);
-        ctx.SetRendererInfo(new RendererInfo("Static", false));
+        await bed.GivenAsync(fenghuang, xiaoshi);
+        bed.StartFeed();
 
-        var cut = ctx.Render<StreetWallPage>(p => p.Add(c => c.Code, "fenghuang"));
+        var cut = bed.Ctx.Render<StreetWallPage>(p => p.Add(c => c.Code, "fenghuang"));
 
         Assert.Contains("凤凰", cut.Find("h1").TextContent);
         Assert.Equal("1", cut.Find("[data-kpi='tickets-received-today'] .kpi-value").TextContent);

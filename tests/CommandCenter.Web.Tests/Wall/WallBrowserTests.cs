@@ -2,10 +2,6 @@ using System.Globalization;
 using CommandCenter.Core.EventLog;
 using CommandCenter.Web.Tests.Browser;
 using CommandCenter.Web.Tests.Fakes;
-using CommandCenter.Web.Tests.Hosting;
-using CommandCenter.Web.Tests.Security;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -17,22 +13,13 @@ public sealed class WallBrowserTests
     [Fact]
     public async Task Wall_TicketAppendedToTheLog_ShowsInTickerAndKpiWithinTwoSeconds()
     {
-        await using var factory = new WallAppFactory();
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
-
-        await SignIn.InBrowserAsync(page, address, "operator");
-        await page.GotoAsync($"{address}/wall");
-        await page.Locator(".wall[data-circuit='connected']").WaitForAsync(new() { Timeout = 15_000 });
+        await using var app = await BrowserApp.StartAsync();
+        var page = await app.SignedInAsync("operator", "/wall", ".wall", 1920, 1080);
         var tile = page.Locator("[data-kpi='tickets-received-today'] .kpi-value");
         var before = int.Parse(await tile.InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
 
         var ticket = TestEvents.TicketReceived(DateTimeOffset.UtcNow, street: "fenghuang", content: "小区门口垃圾堆放");
-        await factory.Services.GetRequiredService<IEventLog>().AppendAsync([ticket]);
+        await app.Services.GetRequiredService<IEventLog>().AppendAsync([ticket]);
 
         var row = page.Locator($"[data-event-id='{ticket["id"]}']");
         await Expect(row).ToBeVisibleAsync(new() { Timeout = 2_000 });
@@ -46,18 +33,10 @@ public sealed class WallBrowserTests
     [Fact]
     public async Task Wall_CircuitReconnecting_ShowsTheStaleBanner()
     {
-        await using var factory = new WallAppFactory();
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync();
-        await SignIn.InBrowserAsync(page, address, "operator");
-        await page.GotoAsync($"{address}/wall");
-        await page.Locator(".wall[data-circuit='connected']").WaitForAsync(new() { Timeout = 15_000 });
+        await using var app = await BrowserApp.StartAsync();
+        var page = await app.SignedInAsync("operator", "/wall", ".wall", 1280, 720);
         var ticket = TestEvents.TicketReceived(DateTimeOffset.UtcNow);
-        await factory.Services.GetRequiredService<IEventLog>().AppendAsync([ticket]);
+        await app.Services.GetRequiredService<IEventLog>().AppendAsync([ticket]);
         await Expect(page.Locator($"[data-event-id='{ticket["id"]}']")).ToBeVisibleAsync(new() { Timeout = 5_000 });
         var banner = page.Locator("#stale-banner");
         // Fresh data (an event just arrived): the banner is hidden.

@@ -1,19 +1,12 @@
 using System.Collections.Immutable;
 using Bunit;
 using CommandCenter.Web.Wall;
-using MudBlazor.Services;
+using CommandCenter.Web.Tests.Fakes;
 
 namespace CommandCenter.Web.Tests.Wall;
 
 public sealed class WallComponentTests
 {
-    private static BunitContext NewContext()
-    {
-        var ctx = new BunitContext();
-        ctx.Services.AddMudServices();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        return ctx;
-    }
 
     private static readonly WallKpis Kpis = new(
         IncidentsReportedToday: 128, IncidentsOpen: 342, IncidentsOverdue: 7,
@@ -26,7 +19,8 @@ public sealed class WallComponentTests
     [Fact]
     public async Task KpiTiles_GivenKpis_ShowsEachNumberInItsTile()
     {
-        await using var ctx = NewContext();
+        await using var bed = new PageBed();
+        var ctx = bed.Ctx;
 
         var cut = ctx.Render<KpiTiles>(p => p.Add(c => c.Kpis, Kpis));
 
@@ -52,7 +46,8 @@ public sealed class WallComponentTests
     [Fact]
     public async Task KpiTiles_NothingRatedYet_ShowsADashNotZeroPercent()
     {
-        await using var ctx = NewContext();
+        await using var bed = new PageBed();
+        var ctx = bed.Ctx;
 
         var cut = ctx.Render<KpiTiles>(p => p.Add(c => c.Kpis, WallKpis.Zero));
 
@@ -62,7 +57,8 @@ public sealed class WallComponentTests
     [Fact]
     public async Task StreetTable_ThirteenStreets_RendersThirteenRowsWithTheirFigures()
     {
-        await using var ctx = NewContext();
+        await using var bed = new PageBed();
+        var ctx = bed.Ctx;
         var rows = Enumerable.Range(1, 13).Select(i => new StreetRow($"s{i}", new Bilingual($"街道{i}", $"Street {i}"), Open: i * 10, Overdue: i % 3, OnTimeRate: i / 13.0, Rank: 14 - i)).ToImmutableArray();
 
         var cut = ctx.Render<StreetTable>(p => p.Add(c => c.Rows, rows));
@@ -81,7 +77,8 @@ public sealed class WallComponentTests
     [Fact]
     public async Task Ticker_Rows_CarryTheirEventIdsInOrder()
     {
-        await using var ctx = NewContext();
+        await using var bed = new PageBed();
+        var ctx = bed.Ctx;
         var rows = ImmutableArray.Create(
             new TickerRow("id-2", "12:00:05", Bilingual.Same("湖南路"), Bilingual.Same("事件上报"), Bilingual.Same("市容环境｜占道经营"), "incident"),
             new TickerRow("id-1", "12:00:00", Bilingual.Same("宁海路"), Bilingual.Same("12345 来电"), Bilingual.Same("市政设施｜路灯不亮"), "ticket"));
@@ -97,7 +94,8 @@ public sealed class WallComponentTests
     [Fact]
     public async Task Ticker_ScriptInSummary_RendersItAsInertText()
     {
-        await using var ctx = NewContext();
+        await using var bed = new PageBed();
+        var ctx = bed.Ctx;
         const string hostile = "<script>alert('x')</script><img src=x onerror=alert(1)>";
         var rows = ImmutableArray.Create(new TickerRow("id-1", "12:00:00", Bilingual.Same("<b>宁海路</b>"), Bilingual.Same("12345 来电"), Bilingual.Same(hostile), "ticket"));
 
@@ -114,7 +112,8 @@ public sealed class WallComponentTests
     [Fact]
     public async Task StaleBanner_Stale_IsVisibleWithTheAsOfTime()
     {
-        await using var ctx = NewContext();
+        await using var bed = new PageBed();
+        var ctx = bed.Ctx;
 
         var cut = ctx.Render<StaleBanner>(p => p
             .Add(c => c.IsStale, true)
@@ -129,7 +128,8 @@ public sealed class WallComponentTests
     [Fact]
     public async Task StaleBanner_Fresh_IsRenderedButHidden()
     {
-        await using var ctx = NewContext();
+        await using var bed = new PageBed();
+        var ctx = bed.Ctx;
 
         var cut = ctx.Render<StaleBanner>(p => p.Add(c => c.IsStale, false).Add(c => c.DataAsOf, DateTimeOffset.Now));
 
@@ -139,7 +139,8 @@ public sealed class WallComponentTests
     [Fact]
     public async Task WallHeader_StaleOrLive_ShowsTitleClockAndFreshness()
     {
-        await using var ctx = NewContext();
+        await using var bed = new PageBed();
+        var ctx = bed.Ctx;
         var now = new DateTimeOffset(2026, 11, 27, 14, 5, 9, TimeSpan.FromHours(8));
 
         var live = ctx.Render<WallHeader>(p => p.Add(c => c.Now, now).Add(c => c.DataAsOf, now).Add(c => c.IsStale, false));

@@ -15,7 +15,7 @@ public sealed class WallFeedTests
         await live.HydrateAsync(default);
         using var feed = LiveFixtures.Feed(live, _time);
         var notices = 0;
-        feed.Changed += () => notices++;
+        using var subscription = feed.Subscribe(() => notices++);
         feed.Start();
         var buildsBefore = feed.BuildCount;
         var noticesBefore = notices;
@@ -74,7 +74,7 @@ public sealed class WallFeedTests
         await live.HydrateAsync(default);
         using var feed = LiveFixtures.Feed(live, _time);
         var notices = 0;
-        feed.Changed += () => notices++;
+        using var subscription = feed.Subscribe(() => notices++);
         feed.Start();
         _time.Advance(WallFeedRebuild);
         Assert.False(feed.Current.IsStale);

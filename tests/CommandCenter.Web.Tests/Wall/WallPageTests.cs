@@ -1,10 +1,6 @@
 using Bunit;
 using CommandCenter.Web.Tests.Fakes;
 using CommandCenter.Web.Wall;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using MudBlazor.Services;
 
 namespace CommandCenter.Web.Tests.Wall;
 
@@ -13,28 +9,19 @@ public sealed class WallPageTests
     [Fact]
     public async Task WallPage_Interactive_MarksTheCircuitConnectedAndFollowsTheFeed()
     {
-        var time = new FakeTimeProvider(TestEvents.Noon);
-        var live = LiveFixtures.LiveState(time);
-        await live.HydrateAsync(default);
-        using var feed = LiveFixtures.Feed(live, time);
-        feed.Start();
-        time.Advance(WallFeed.RebuildInterval);
-        await using var ctx = new BunitContext();
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton(feed);
-        ctx.AddWallServices();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.SetRendererInfo(new RendererInfo("Server", true));
+        await using var bed = new PageBed("operator", Infrastructure.Security.Roles.Operator);
+        await bed.CatchUpAsync();
+        bed.StartFeed();
+        bed.Time.Advance(WallFeed.RebuildInterval);
 
-        var cut = ctx.Render<WallPage>();
+        var cut = bed.Ctx.Render<WallPage>();
         cut.WaitForAssertion(() => Assert.Equal("connected", cut.Find(".wall").GetAttribute("data-circuit")));
         Assert.Equal(13, cut.FindAll(".street-table tbody tr").Count);
         Assert.Equal("0", cut.Find("[data-kpi='tickets-received-today'] .kpi-value").TextContent);
 
         var fields = TestEvents.TicketReceived(TestEvents.Noon);
-        var snapshot = await LiveFixtures.SnapshotOf(time, fields);
-        live.Publish(snapshot);
-        time.Advance(WallFeed.RebuildInterval);
+        await bed.GivenAsync(fields);
+        bed.Time.Advance(WallFeed.RebuildInterval);
 
         cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-kpi='tickets-received-today'] .kpi-value").TextContent));
         Assert.Equal(fields["id"], cut.Find("[data-event-id]").GetAttribute("data-event-id"));
@@ -43,17 +30,9 @@ public sealed class WallPageTests
     [Fact]
     public async Task WallPage_Prerendered_RendersTheViewWithoutSubscribing()
     {
-        var time = new FakeTimeProvider(TestEvents.Noon);
-        var live = LiveFixtures.LiveState(time);
-        using var feed = LiveFixtures.Feed(live, time);
-        await using var ctx = new BunitContext();
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton(feed);
-        ctx.AddWallServices();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.SetRendererInfo(new RendererInfo("Static", false));
+        await using var bed = PageBed.Static();
 
-        var cut = ctx.Render<WallPage>();
+        var cut = bed.Ctx.Render<WallPage>();
 
         Assert.Equal("pending", cut.Find(".wall").GetAttribute("data-circuit"));
         Assert.False(cut.Find("#stale-banner").HasAttribute("hidden"));

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Bunit;
+using CommandCenter.Core.Whistles;
 using CommandCenter.Web.Tests.Fakes;
 using CommandCenter.Web.Wall;
 using CommandCenter.Web.Whistles;
@@ -11,6 +12,9 @@ namespace CommandCenter.Web.Tests.Wall;
 
 public sealed partial class WallWidgetTests
 {
+    private static ImmutableArray<StageCount> Loop(params int[] counts) =>
+        [.. WhistleStages.Loop.Select(stage => new StageCount(stage, counts[(int)stage], 0))];
+
     private static ImmutableArray<StreetRow> Streets() =>
         WallViewBuilder.Rank([.. Core.Reference.DistrictModel.Gulou.Streets.Select((s, i) =>
             new StreetRow(s.Code, EventLabels.ShortName(s), Open: i * 3, Overdue: s.Code == "jiangdong" ? 4 : 0, OnTimeRate: 0.9))]);
@@ -18,7 +22,8 @@ public sealed partial class WallWidgetTests
     [Fact]
     public async Task StreetMap_ThirteenStreets_DrawsEachWithItsLoadAndOverdueMark()
     {
-        await using var ctx = WallTestServices.NewContext();
+        await using var bed = new PageBed();
+        var ctx = bed.Ctx;
 
         var cut = ctx.Render<StreetMap>(p => p.Add(c => c.Rows, Streets()));
 
@@ -35,7 +40,8 @@ public sealed partial class WallWidgetTests
     [Fact]
     public async Task Sparkline_TodayAndYesterday_DrawsTwoLinesOnOneScale()
     {
-        await using var ctx = WallTestServices.NewContext();
+        await using var bed = new PageBed();
+        var ctx = bed.Ctx;
         var series = new HourSeries([0, 5, 10], [.. Enumerable.Repeat(10, 24)]);
 
         var cut = ctx.Render<Sparkline>(p => p.Add(c => c.Key, "k").Add(c => c.Series, series));
@@ -52,10 +58,11 @@ public sealed partial class WallWidgetTests
     [Fact]
     public async Task WhistleLoop_Prerendered_ListsTheSixStagesWithCounts()
     {
-        await using var ctx = WallTestServices.NewContext();
+        await using var bed = new PageBed();
+        var ctx = bed.Ctx;
         ctx.SetRendererInfo(new RendererInfo("Static", false));
 
-        var cut = ctx.Render<WhistleLoopDiagram>(p => p.Add(c => c.Loop, new WhistleLoop(6, 5, 4, 3, 2, 1)));
+        var cut = ctx.Render<WhistleLoopDiagram>(p => p.Add(c => c.Stages, Loop(6, 5, 4, 3, 2, 1)).Add(c => c.OnWall, true));
 
         var stages = cut.FindAll(".loop-static li");
         Assert.Equal(6, stages.Count);
@@ -66,16 +73,17 @@ public sealed partial class WallWidgetTests
     [Fact]
     public async Task WhistleLoop_Interactive_DrawsADiagramWhoseNodesFollowTheCounts()
     {
-        await using var ctx = WallTestServices.NewContext();
+        await using var bed = new PageBed();
+        var ctx = bed.Ctx;
         ctx.SetRendererInfo(new RendererInfo("Server", true));
 
-        var cut = ctx.Render<WhistleLoopDiagram>(p => p.Add(c => c.Loop, new WhistleLoop(6, 5, 4, 3, 2, 1)));
+        var cut = ctx.Render<WhistleLoopDiagram>(p => p.Add(c => c.Stages, Loop(6, 5, 4, 3, 2, 1)).Add(c => c.OnWall, true));
 
         cut.WaitForAssertion(() => Assert.Equal(6, cut.FindAll(".loop-node").Count));
         Assert.Equal("5", cut.Find(".loop-node[data-stage='1'] .loop-count").TextContent);
         Assert.Equal(6, cut.FindAll(".diagram-link").Count);
 
-        cut.Render(p => p.Add(c => c.Loop, new WhistleLoop(6, 9, 4, 3, 2, 1)));
+        cut.Render(p => p.Add(c => c.Stages, Loop(6, 9, 4, 3, 2, 1)));
 
         cut.WaitForAssertion(() => Assert.Equal("9", cut.Find(".loop-node[data-stage='1'] .loop-count").TextContent));
     }
@@ -83,7 +91,8 @@ public sealed partial class WallWidgetTests
     [Fact]
     public async Task WallBoard_EnUs_HasNoChineseOutsideEventPayloads()
     {
-        await using var ctx = WallTestServices.NewContext();
+        await using var bed = new PageBed();
+        var ctx = bed.Ctx;
         ctx.SetRendererInfo(new RendererInfo("Static", false));
         var time = new FakeTimeProvider(TestEvents.Noon);
         var snapshot = await LiveFixtures.SnapshotOf(time,
@@ -108,7 +117,8 @@ public sealed partial class WallWidgetTests
     [Fact]
     public async Task WallBoard_DatabaseBehindTheLog_SaysSoInBothLanguagesAndOnlyThen()
     {
-        await using var ctx = WallTestServices.NewContext();
+        await using var bed = new PageBed();
+        var ctx = bed.Ctx;
         ctx.SetRendererInfo(new RendererInfo("Static", false));
         var view = LiveFixtures.Builder().Build(CommandCenter.Web.Live.LiveSnapshot.Empty, TestEvents.Noon, 1);
 
@@ -126,7 +136,8 @@ public sealed partial class WallWidgetTests
     [Fact]
     public async Task WallBoard_Kiosk_HidesTheLanguageSwitchAndStreetLinks()
     {
-        await using var ctx = WallTestServices.NewContext();
+        await using var bed = new PageBed();
+        var ctx = bed.Ctx;
         ctx.SetRendererInfo(new RendererInfo("Static", false));
         var view = LiveFixtures.Builder().Build(CommandCenter.Web.Live.LiveSnapshot.Empty, TestEvents.Noon, 1);
 
@@ -144,9 +155,12 @@ public sealed partial class WallWidgetTests
     public void WallLanguages_EveryFixedWallText_HasAnEnglishTranslation()
     {
         string[] keys = ["鼓楼区社会治理指挥中心", "数据已过期", "数据截至", "街道排名", "吹哨闭环", "街道态势图", "实时动态", "历史回放 · 非实时",
-            .. WhistleLoopDiagram.Stages.SelectMany(s => new[] { s.Label, s.Detail })];
+        ];
 
         Assert.All(keys, key => Assert.True(WallLanguages.HasEnglish(key), key));
+        // The loop's stages carry their English with them.
+        Assert.All(WhistleStages.Loop.SelectMany(s => new[] { WhistleStageLabels.Name(s), WhistleStageLabels.WallDetail(s) }),
+            label => Assert.DoesNotMatch(Cjk(), label.En));
         Assert.Equal(WallLanguage.EnUs, WallLanguages.Parse("en-US"));
         Assert.Equal(WallLanguage.ZhCn, WallLanguages.Parse(null));
     }

@@ -5,10 +5,7 @@ using CommandCenter.Core.Events;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Tests.Browser;
 using CommandCenter.Web.Tests.Fakes;
-using CommandCenter.Web.Tests.Hosting;
 using CommandCenter.Web.Tests.Security;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -18,31 +15,12 @@ namespace CommandCenter.Web.Tests.Whistles;
 /// <summary>Blowing a whistle and reporting in, across two people's browsers on the real app.</summary>
 public sealed class WhistleBrowserTests
 {
-    private static string Start(WallAppFactory factory)
-    {
-        factory.UseKestrel(0);
-        factory.StartServer();
-        return factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-    }
-
-    private static async Task<IPage> SignedInPageAsync(IBrowser browser, string address, string user, string returnUrl)
-    {
-        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
-        var page = await context.NewPageAsync();
-        await SignIn.InBrowserAsync(page, address, user, returnUrl);
-        await page.Locator(".whistles-page[data-circuit='connected']").WaitForAsync(new() { Timeout = 20_000 });
-        return page;
-    }
-
     [Fact]
     public async Task ReportIn_LiaisonInAnotherBrowser_DirectorsDiagramTurnsReportedWithoutReload()
     {
-        await using var factory = new WallAppFactory();
-        var address = Start(factory);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
+        await using var app = await BrowserApp.StartAsync();
 
-        var director = await SignedInPageAsync(browser, address, "director.ninghailu", "/whistles/new");
+        var director = await app.SignedInAsync("director.ninghailu", "/whistles/new", ".whistles-page");
         await director.Locator("[data-testid=blow-title]").FillAsync("宁海路5号违建拆除攻坚");
         await director.Locator("[data-testid=blow-title]").PressAsync("Tab");
         await director.Locator("[data-testid=level-ToughProblem]").CheckAsync();
@@ -54,7 +32,7 @@ public sealed class WhistleBrowserTests
         await Expect(director.Locator("[data-testid=detail-level]")).ToHaveTextAsync("攻坚克难哨");
         await Expect(director.Locator("g[data-link-id='summons-chengguan'] path").First).ToHaveAttributeAsync("stroke", "#f59e0b");
 
-        var liaison = await SignedInPageAsync(browser, address, "liaison.chengguan", "/liaison");
+        var liaison = await app.SignedInAsync("liaison.chengguan", "/liaison", ".whistles-page");
         var mine = liaison.Locator($"li[data-whistle='{whistle}']");
         await Expect(mine).ToHaveAttributeAsync("data-status", "waiting", new() { Timeout = 10_000 });
         await mine.Locator("[data-testid=report-note]").FillAsync("区城管局执法科到场");
@@ -72,8 +50,8 @@ public sealed class WhistleBrowserTests
     [Fact]
     public async Task Scope_DirectorForAnotherStreetAndLiaisonNotSummoned_RefusedByApiAndPages()
     {
-        await using var factory = new WallAppFactory();
-        var address = Start(factory);
+        await using var app = await BrowserApp.StartAsync();
+        var factory = app.Factory;
         var whistle = Guid.NewGuid();
         await factory.Services.GetRequiredService<IEventLog>().AppendAsync([EnvelopeWriter.ToFields(
             new WhistleBlown(whistle, WhistleLevel.WorkAdvance, "加装电梯管线迁移", ["chengguan"], DateTimeOffset.UtcNow.AddHours(2)),
@@ -95,17 +73,15 @@ public sealed class WhistleBrowserTests
         Assert.Equal(HttpStatusCode.Forbidden, reportUnsummoned.StatusCode);
         Assert.Contains("not summoned", await reportUnsummoned.Content.ReadAsStringAsync());
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var director = await SignedInPageAsync(browser, address, "director.ninghailu", "/whistles");
-        await director.GotoAsync($"{address}/whistles/new?street=huaqiaolu");
+        var director = await app.SignedInAsync("director.ninghailu", "/whistles", ".whistles-page");
+        await director.GotoAsync($"{app.Address}/whistles/new?street=huaqiaolu");
         await Expect(director.Locator("[data-testid=cannot-blow]")).ToContainTextAsync("huaqiaolu", new() { Timeout = 10_000 });
         await Expect(director.Locator("[data-testid=blow-form]")).ToHaveCountAsync(0);
 
-        var housing = await SignedInPageAsync(browser, address, "liaison.housing", "/liaison");
+        var housing = await app.SignedInAsync("liaison.housing", "/liaison", ".whistles-page");
         await Expect(housing.Locator("[data-testid=no-whistles]")).ToBeVisibleAsync();
         await Expect(housing.Locator($"[data-whistle='{whistle}']")).ToHaveCountAsync(0);
-        await housing.GotoAsync($"{address}/whistles/{whistle}");
+        await housing.GotoAsync($"{app.Address}/whistles/{whistle}");
         await Expect(housing.Locator("[data-testid=whistle-missing]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Expect(housing.Locator("[data-testid=report-in]")).ToHaveCountAsync(0);
         Assert.Null(live.Current.State.Whistles[whistle].Departments.SingleOrDefault(d => d.Department == "housing"));

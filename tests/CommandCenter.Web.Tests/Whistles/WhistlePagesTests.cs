@@ -14,13 +14,13 @@ public sealed class WhistlePagesTests
     [Fact]
     public async Task Board_DirectorOfNinghailu_ListsOnlyTheStreetsWhistlesWithDepartmentStatus()
     {
-        await using var page = WhistlePageContext.Director();
+        await using var page = PageBed.Director();
         var mine = page.Whistle("ninghailu", WhistleLevel.ToughProblem, "chengguan", "market");
         var theirs = page.Whistle("huaqiaolu", WhistleLevel.WorkAdvance, "housing");
         await page.CatchUpAsync();
         await page.GivenAsync("ninghailu", new WhistleDepartmentReported(mine, "chengguan"));
 
-        var cut = page.Context.Render<WhistleBoard>();
+        var cut = page.Ctx.Render<WhistleBoard>();
 
         var row = cut.Find($"tr[data-whistle='{mine}']");
         Assert.Equal("ToughProblem", row.GetAttribute("data-level"));
@@ -33,10 +33,10 @@ public sealed class WhistlePagesTests
     [Fact]
     public async Task Board_WhistleReportedInAfterRender_RowTurnsReportedLive()
     {
-        await using var page = WhistlePageContext.Director();
+        await using var page = PageBed.Director();
         var id = page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "chengguan");
         await page.CatchUpAsync();
-        var cut = page.Context.Render<WhistleBoard>(p => p.Add(c => c.Id, id));
+        var cut = page.Ctx.Render<WhistleBoard>(p => p.Add(c => c.Id, id));
         Assert.Equal("waiting", cut.Find($"tr[data-whistle='{id}'] [data-department=chengguan]").GetAttribute("data-status"));
 
         await page.GivenAsync("ninghailu", new WhistleDepartmentReported(id, "chengguan"));
@@ -50,12 +50,12 @@ public sealed class WhistlePagesTests
     [Fact]
     public async Task Board_DeadlinePassed_DepartmentShowsOverdue()
     {
-        await using var page = WhistlePageContext.Director();
+        await using var page = PageBed.Director();
         var id = page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "market");
         await page.CatchUpAsync();
         page.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(5));
 
-        var cut = page.Context.Render<WhistleBoard>();
+        var cut = page.Ctx.Render<WhistleBoard>();
 
         Assert.Equal("overdue", cut.Find($"tr[data-whistle='{id}'] [data-department=market]").GetAttribute("data-status"));
         Assert.Contains("overdue", cut.Find($"tr[data-whistle='{id}'] [data-testid=countdown]").TextContent);
@@ -64,10 +64,10 @@ public sealed class WhistlePagesTests
     [Fact]
     public async Task Blow_StreetLeader_IsOfferedWorkAdvanceOnly()
     {
-        await using var page = WhistlePageContext.Leader();
+        await using var page = PageBed.Leader();
         await page.CatchUpAsync();
 
-        var cut = page.Context.Render<BlowWhistle>();
+        var cut = page.Ctx.Render<BlowWhistle>();
 
         Assert.NotEmpty(cut.FindAll("[data-testid=level-WorkAdvance]"));
         Assert.Empty(cut.FindAll("[data-testid=level-ToughProblem]"));
@@ -76,10 +76,10 @@ public sealed class WhistlePagesTests
     [Fact]
     public async Task Blow_StreetDirector_IsOfferedBothLevels()
     {
-        await using var page = WhistlePageContext.Director();
+        await using var page = PageBed.Director();
         await page.CatchUpAsync();
 
-        var cut = page.Context.Render<BlowWhistle>();
+        var cut = page.Ctx.Render<BlowWhistle>();
 
         Assert.NotEmpty(cut.FindAll("[data-testid=level-WorkAdvance]"));
         Assert.NotEmpty(cut.FindAll("[data-testid=level-ToughProblem]"));
@@ -92,10 +92,10 @@ public sealed class WhistlePagesTests
     [InlineData("DepartmentLiaison")]
     public async Task Blow_RoleOutsideStreetLeadership_IsToldItCannot(string role)
     {
-        await using var page = new WhistlePageContext("someone", role, department: role == "DepartmentLiaison" ? "housing" : null);
+        await using var page = new PageBed("someone", role, department: role == "DepartmentLiaison" ? "housing" : null);
         await page.CatchUpAsync();
 
-        var cut = page.Context.Render<BlowWhistle>();
+        var cut = page.Ctx.Render<BlowWhistle>();
 
         Assert.Contains("Only a street's leadership", cut.Find("[data-testid=cannot-blow]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=blow-form]"));
@@ -104,20 +104,20 @@ public sealed class WhistlePagesTests
     [Fact]
     public async Task Blow_FromATicket_PrefillsTitleAndSendsWhistleWithSourceAndConfiguredDeadline()
     {
-        await using var page = WhistlePageContext.Director();
+        await using var page = PageBed.Director();
         var ticket = Guid.NewGuid();
-        page.Log.Append(TestEvents.TicketReceived(TestEvents.Noon, ticketId: ticket, content: "小区门口违建长期未拆", category: "违法建设"));
+        page.Memory.Append(TestEvents.TicketReceived(TestEvents.Noon, ticketId: ticket, content: "小区门口违建长期未拆", category: "违法建设"));
         await page.CatchUpAsync();
-        var nav = page.Context.Services.GetRequiredService<NavigationManager>();
+        var nav = page.Ctx.Services.GetRequiredService<NavigationManager>();
         nav.NavigateTo($"/whistles/new?source=ticket:{ticket}&street=ninghailu");
 
-        var cut = page.Context.Render<BlowWhistle>();
+        var cut = page.Ctx.Render<BlowWhistle>();
         Assert.Equal("违法建设：小区门口违建长期未拆", cut.Find("[data-testid=blow-title]").GetAttribute("value"));
         cut.Find("[data-testid=level-ToughProblem]").Change(true);
         cut.Find("[data-testid=dept-chengguan]").Change(true);
         cut.Find("[data-testid=blow-form]").Submit();
 
-        var entry = (await page.Log.ReadAfterAsync(LogPosition.Start, 10)).Last();
+        var entry = (await page.Memory.ReadAfterAsync(LogPosition.Start, 10)).Last();
         Assert.Equal(EventTypes.WhistleBlown, entry.Fields[EnvelopeFields.Type]);
         var parsed = new EnvelopeParser(Core.Reference.DistrictModel.Gulou).Parse(entry.Fields).Envelope!;
         var blown = Assert.IsType<WhistleBlown>(parsed.Payload);
@@ -130,11 +130,11 @@ public sealed class WhistlePagesTests
     [Fact]
     public async Task Blow_ForAnotherStreet_IsRefusedOnThePage()
     {
-        await using var page = WhistlePageContext.Director();
+        await using var page = PageBed.Director();
         await page.CatchUpAsync();
-        page.Context.Services.GetRequiredService<NavigationManager>().NavigateTo("/whistles/new?street=huaqiaolu");
+        page.Ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/whistles/new?street=huaqiaolu");
 
-        var cut = page.Context.Render<BlowWhistle>();
+        var cut = page.Ctx.Render<BlowWhistle>();
 
         Assert.Contains("cannot blow a whistle for 'huaqiaolu'", cut.Find("[data-testid=cannot-blow]").TextContent);
     }
@@ -142,13 +142,13 @@ public sealed class WhistlePagesTests
     [Fact]
     public async Task Liaison_SeesOnlyWhistlesSummoningTheirDepartment_AndReportsIn()
     {
-        await using var page = WhistlePageContext.Liaison("chengguan");
+        await using var page = PageBed.Liaison("chengguan");
         var summoning = page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "chengguan", "market");
         var other = page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "housing");
         var elsewhere = page.Whistle("huaqiaolu", WhistleLevel.ToughProblem, "chengguan");
         await page.CatchUpAsync();
 
-        var cut = page.Context.Render<LiaisonPage>();
+        var cut = page.Ctx.Render<LiaisonPage>();
 
         Assert.Equal(2, cut.FindAll("li[data-whistle]").Count);
         Assert.Empty(cut.FindAll($"[data-whistle='{other}']"));
@@ -166,11 +166,11 @@ public sealed class WhistlePagesTests
     [Fact]
     public async Task Board_LiaisonOfHousing_DoesNotSeeWhistlesThatDidNotSummonHousing()
     {
-        await using var page = WhistlePageContext.Liaison("housing");
+        await using var page = PageBed.Liaison("housing");
         var notHousing = page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "chengguan");
         await page.CatchUpAsync();
 
-        var board = page.Context.Render<WhistleBoard>(p => p.Add(c => c.Id, notHousing));
+        var board = page.Ctx.Render<WhistleBoard>(p => p.Add(c => c.Id, notHousing));
 
         Assert.Empty(board.FindAll($"tr[data-whistle='{notHousing}']"));
         Assert.NotEmpty(board.FindAll("[data-testid=whistle-missing]"));
@@ -180,12 +180,13 @@ public sealed class WhistlePagesTests
     [Fact]
     public async Task Actions_RefusedCommand_ShowsReasonAndKeepsTheTypedText()
     {
-        await using var page = WhistlePageContext.Director();
+        await using var page = PageBed.Director();
         var id = page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "chengguan");
         await page.CatchUpAsync();
+        var cut = page.Ctx.Render<WhistleBoard>(p => p.Add(c => c.Id, id));
         await page.GivenAsync("ninghailu", new WhistleDepartmentReported(id, "chengguan"));
-        var cut = page.Context.Render<WhistleBoard>(p => p.Add(c => c.Id, id));
-        // Someone else gives feedback first: the director's own attempt is then not possible.
+        // Someone else gives feedback first, within the page's render interval, so the director still sees the form:
+        // the director's own attempt is then not possible.
         cut.Find("[data-testid=feedback-text]").Change("联合现场办公，问题已解决");
         await page.GivenAsync("ninghailu", new WhistleResolved(id, "已处理"));
 
@@ -199,12 +200,12 @@ public sealed class WhistlePagesTests
     [Fact]
     public async Task Actions_DirectorEvaluatesClosedWhistle_SendsEachDepartmentsScore()
     {
-        await using var page = WhistlePageContext.Director();
+        await using var page = PageBed.Director();
         var id = page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "chengguan", "market");
         await page.CatchUpAsync();
         await page.GivenAsync("ninghailu", new WhistleDepartmentReported(id, "chengguan"), new WhistleDepartmentReported(id, "market"),
             new WhistleResolved(id, "已处理"), new WhistleClosed(id));
-        var cut = page.Context.Render<WhistleBoard>(p => p.Add(c => c.Id, id));
+        var cut = page.Ctx.Render<WhistleBoard>(p => p.Add(c => c.Id, id));
 
         cut.Find("[data-testid=rating-chengguan]").Change("92");
         cut.Find("[data-testid=rating-market]").Change("75");
@@ -219,7 +220,7 @@ public sealed class WhistlePagesTests
     [Fact]
     public async Task Scoreboard_RatedAndLateDepartments_ShowsScoreAndTwentyPercentContribution()
     {
-        await using var page = WhistlePageContext.Director();
+        await using var page = PageBed.Director();
         var id = page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "chengguan", "market");
         await page.CatchUpAsync();
         var due = page.Live.Current.State.Whistles[id].ReportDueAt;
@@ -229,7 +230,7 @@ public sealed class WhistlePagesTests
             new WhistleDepartmentReported(id, "market"), new WhistleResolved(id, "已处理"), new WhistleClosed(id),
             new WhistleEvaluated(id, [new DepartmentRating("chengguan", 90), new DepartmentRating("market", 80)]));
 
-        var cut = page.Context.Render<ScoreboardPage>();
+        var cut = page.Ctx.Render<ScoreboardPage>();
 
         // chengguan: 0.8 × 90 + 0.2 × 100 = 92 → 18.4; market: 0.8 × 80 + 0.2 × 0 = 64 → 12.8.
         var chengguan = cut.Find("tr[data-department=chengguan]");
@@ -246,7 +247,7 @@ public sealed class WhistlePagesTests
     [Fact]
     public async Task Board_StageLoop_CountsWhistlesPerStageWithLateOnes()
     {
-        await using var page = WhistlePageContext.Director();
+        await using var page = PageBed.Director();
         page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "chengguan");
         var reporting = page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "chengguan", "market");
         await page.CatchUpAsync();
@@ -254,7 +255,7 @@ public sealed class WhistlePagesTests
         page.Time.Advance(TimeSpan.FromHours(3));
         await page.CatchUpAsync();
 
-        var cut = page.Context.Render<WhistleBoard>();
+        var cut = page.Ctx.Render<WhistleBoard>();
 
         var stages = cut.FindAll("[data-testid=stage-loop] [data-stage]");
         Assert.Equal(6, stages.Count);

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace CommandCenter.Infrastructure.EventLog.Embedded;
 
 /// <summary>
-/// The embedded event log (DESIGN §4): a Redis-stream-shaped log in the application's own SQLite database, so
+/// The embedded event log (docs/architecture.md, "Modes"): a Redis-stream-shaped log in the application's own SQLite database, so
 /// one process needs nothing else. Positions are <c>0-{seq}</c>. Every method is one short transaction and
 /// returns at once; nothing waits for new entries.
 /// </summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommandCenter.Core.Time;
 
 namespace CommandCenter.Web.Wall.Replay;
 
@@ -12,7 +13,7 @@ public static class ReplayTime
         var hasOffset = at.EndsWith('Z') || at.LastIndexOfAny(['+', '-']) > at.IndexOf('T');
         return hasOffset
             ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces)
-            : new DateTimeOffset(DateTime.SpecifyKind(parsed, DateTimeKind.Unspecified), DistrictClock.Zone.GetUtcOffset(parsed));
+            : DistrictClock.FromLocal(parsed);
     }
 
     public static string Format(DateTimeOffset time) => DistrictClock.ToLocal(time).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);

@@ -1,7 +1,6 @@
 using CommandCenter.Core.EventLog;
-using CommandCenter.Web.Tests.Fakes;
 
-namespace CommandCenter.Web.Tests.Tickets;
+namespace CommandCenter.Web.Tests.Fakes;
 
 /// <summary>An in-memory log whose appends can be made to fail, as an unreachable Redis would.</summary>
 internal sealed class AppendSwitchLog(InMemoryEventLog inner) : IEventLog
