@@ -90,6 +90,7 @@ is_up() { [ -n "$(health "$1" | field status)" ]; }
 both_up() { is_up a && is_up b; }
 status_is() { [ "$(health "$1" | field status)" = "$2" ]; } # NAME STATUS
 has_leader() { [ -n "$(leader)" ]; }
+other_leads() { local l; l=$(leader); [ -n "$l" ] && [ "$l" != "$1" ]; }
 dead() { ! alive "$1"; }
 dead_or_caught_up() { dead "$1" || caught_up; }
 redis_up() { redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; }
@@ -171,7 +172,7 @@ case_kill_leader() { # kill -9 of the leader at random moments under load, N tim
     sleep "$(python3 -c 'import random; print(round(random.uniform(1.5, 5), 1))')"
     victim=$(leader); [ -n "$victim" ] || { wait_for 20 "a leader" has_leader; victim=$(leader); }
     stop_app "$victim" KILL; KILLS=$((KILLS + 1))
-    t=$(time_until 30 "another instance leads" has_leader) || { end_case 1; return; }
+    t=$(time_until 30 "another instance leads" other_leads "$victim") || { echo "    $t"; end_case 1; return; }
     RECOVER="${RECOVER:+$RECOVER/}${t}s"
     start_app "$victim"
   done
@@ -185,9 +186,13 @@ case_frozen_leader() { # SIGSTOP of the leader past its lease; it resumes fenced
   start_app b; wait_for 60 "b answers" is_up b || { end_case 1; return; }
   start_producer 400 1000000
   sleep 3
+  wait_for 30 "a leader" has_leader || { end_case 1; return; }
   local victim; victim=$(leader)
+  [ -n "$victim" ] || { echo "    no leader to freeze"; end_case 1; return; }
   kill -STOP "${APP_PID[$victim]}"
-  RECOVER=$(time_until 30 "the other instance leads" has_leader)s
+  local t
+  t=$(time_until 30 "the other instance leads" other_leads "$victim") || { kill -CONT "${APP_PID[$victim]}"; echo "    $t"; end_case 1; return; }
+  RECOVER="${t}s"
   sleep $([ "$FORM" = full ] && echo 12 || echo 8)
   kill -CONT "${APP_PID[$victim]}"
   sleep 5
