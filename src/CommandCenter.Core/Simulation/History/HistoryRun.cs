@@ -36,8 +36,10 @@ internal sealed partial class HistoryRun
     public HistoryRun(DistrictModel district, HistorySettings settings, DateTimeOffset start, DateTimeOffset end, int seed)
     {
         _settings = settings;
-        _random = new Random(seed);
-        _envelopeIds = new Random(unchecked(seed * 31 + 7));
+        // Streams of their own for a seed: the live simulator draws its ids from new Random(seed), and with the same
+        // configured seed (Simulator:Seed) a history must not name the same incidents.
+        _random = new Random(Mix(seed, 0x48495354)); // "HIST"
+        _envelopeIds = new Random(Mix(seed, 0x454E5645)); // "ENVE"
         // Whole seconds from the first one at or after the start, so no time written with milliseconds falls before it.
         var whole = ItemTimeline.WholeSecond(start);
         _start = whole < start ? whole.AddSeconds(1) : whole;
@@ -138,6 +140,9 @@ internal sealed partial class HistoryRun
     }
 
     /// <summary>A version-4 UUID drawn from the seeded generator, so a seed gives the same ids.</summary>
+    /// <summary>A fixed, well-spread mix of the seed and a stream's tag (HashCode would differ per process).</summary>
+    private static int Mix(int seed, int stream) => unchecked((int)(((uint)seed ^ (uint)stream) * 2654435761u) ^ stream);
+
     private Guid NewId() => NewId(_random);
 
     private static Guid NewId(Random random)

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Reference;
+using CommandCenter.Core.Simulation;
 using CommandCenter.Core.Simulation.History;
 
 namespace CommandCenter.Core.Tests.Simulation.History;
@@ -50,6 +52,20 @@ public sealed class HistoryGeneratorTests
         var first = Generator.Generate(Monday, Monday.AddYears(10), 3).Take(10).ToList();
 
         Assert.Equal(10, first.Count);
+    }
+
+    [Fact]
+    public void Generate_SameSeedAsTheLiveSimulator_NamesNothingTheSimulatorNames()
+    {
+        // With Simulator:Seed set, the backfill and the live simulator share a seed: they must not draw the same ids.
+        var uuid = new Regex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        static IEnumerable<string> Texts(IEnumerable<Dictionary<string, string>> entries) =>
+            entries.SelectMany(e => new[] { e[EnvelopeFields.Id], e[EnvelopeFields.Data] });
+        var history = Texts(Generator.Generate(Monday.AddHours(8), Monday.AddHours(14), 9)).SelectMany(t => uuid.Matches(t).Select(m => m.Value)).ToHashSet();
+        var live = Texts(new DistrictSimulator(DistrictModel.Gulou, 9).Next(Monday.AddHours(14), 3_000)).SelectMany(t => uuid.Matches(t).Select(m => m.Value));
+
+        Assert.True(history.Count > 1_000);
+        Assert.DoesNotContain(live, history.Contains);
     }
 
     [Fact]
