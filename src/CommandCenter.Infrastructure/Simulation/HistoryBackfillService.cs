@@ -14,9 +14,11 @@ namespace CommandCenter.Infrastructure.Simulation;
 /// <summary>
 /// On the first start of a fresh log (<see cref="GeneratedHistory.IsFreshAsync"/>), appends the last
 /// <see cref="SimulatorOptions.BackfillDays"/> days of generated history up to now in bulk, so a newcomer's wall shows
-/// trends, on-time and satisfaction rates at once instead of dashes; then waits until the projector has committed it
-/// and settles <see cref="BackfillProgress"/>. Any later start finds the log not fresh and does nothing. A failure is
-/// logged and settles too: the live app never waits on a history it could not load.
+/// trends, on-time and satisfaction rates at once instead of dashes. On any start it then waits until the projector has
+/// committed the log's past (the backfill, or a history written by <c>cc simulate</c>, or what accumulated while the app
+/// was down) and settles <see cref="BackfillProgress"/>: the live simulator takes over the open work only then, and the
+/// deadline watcher judges only then. A failure is logged and settles too: the live app never waits on a history it
+/// could not load.
 /// </summary>
 public sealed class HistoryBackfillService(
     IEventLog log,
@@ -31,34 +33,21 @@ public sealed class HistoryBackfillService(
 {
     private const int BatchSize = 5_000;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>The longest wait for the projector to commit the history before the live services go on anyway.</summary>
-    internal static readonly TimeSpan ProjectionWait = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        LogPosition? last = null;
+        LogPosition? backfilled = null;
         try
         {
             if (readiness is not null)
                 await readiness.WaitAsync(stoppingToken);
-            if (!await GeneratedHistory.IsFreshAsync(log, store, stoppingToken))
-            {
-                logger.LogDebug("The event log has a past; no history backfilled");
-                return;
-            }
-
-            var settings = options.Value;
-            var seed = settings.Seed ?? Random.Shared.Next();
-            var end = time.GetUtcNow();
-            var entries = new HistoryGenerator(district, GeneratedHistory.SettingsFor(whistles.Value)).LastDays(settings.BackfillDays, end, seed);
-            var appended = await GeneratedHistory.AppendAsync(log, entries, BatchSize, stoppingToken);
-            last = appended.Last;
-            logger.LogInformation(
-                "Backfilled the last {Days} days of district history: {Count} events appended in {Seconds:F1} s ({Rate:F0} events/s), seed {Seed}",
-                settings.BackfillDays, appended.Count, appended.Elapsed.TotalSeconds, appended.EventsPerSecond, seed);
-
-            if (last is { } position && store is not null)
+            LogPosition? past;
+            if (await GeneratedHistory.IsFreshAsync(log, store, stoppingToken))
+                past = backfilled = await BackfillAsync(stoppingToken);
+            else
+                past = (await log.InfoAsync(Projector.Group, stoppingToken)).LastPosition;
+            if (past is { } position && store is not null)
                 await WaitProjectedAsync(store, position, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -70,22 +59,43 @@ public sealed class HistoryBackfillService(
         }
         finally
         {
-            progress.Settle(last);
+            progress.Settle(backfilled);
         }
     }
 
+    /// <summary>Appends the generated days; returns the position of the last entry.</summary>
+    private async Task<LogPosition?> BackfillAsync(CancellationToken ct)
+    {
+        var settings = options.Value;
+        var seed = settings.Seed ?? Random.Shared.Next();
+        var end = time.GetUtcNow();
+        var entries = new HistoryGenerator(district, GeneratedHistory.SettingsFor(whistles.Value)).LastDays(settings.BackfillDays, end, seed);
+        var appended = await GeneratedHistory.AppendAsync(log, entries, BatchSize, ct);
+        logger.LogInformation(
+            "Backfilled the last {Days} days of district history: {Count} events appended in {Seconds:F1} s ({Rate:F0} events/s), seed {Seed}",
+            settings.BackfillDays, appended.Count, appended.Elapsed.TotalSeconds, appended.EventsPerSecond, seed);
+        return appended.Last;
+    }
+
+    /// <summary>
+    /// Polls the committed checkpoint until it reaches <paramref name="last"/>. No time limit: a live simulator or a
+    /// deadline watcher acting on a state that trails its own past would only add refusals and false misses.
+    /// </summary>
     private async Task WaitProjectedAsync(ProjectionStore projection, LogPosition last, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        while (await projection.CheckpointAsync(ct) < last)
+        var reportAt = ProgressInterval;
+        LogPosition checkpoint;
+        while ((checkpoint = await projection.CheckpointAsync(ct)) < last)
         {
-            if (clock.Elapsed > ProjectionWait)
+            if (clock.Elapsed > reportAt)
             {
-                logger.LogWarning("The backfilled history is not projected after {Wait}; the live simulator and the deadline watcher start anyway", ProjectionWait);
-                return;
+                logger.LogInformation("Projecting the log's past: at {Checkpoint} of {Last}; the live simulator and the deadline watcher wait", checkpoint, last);
+                reportAt += ProgressInterval;
             }
             await Task.Delay(PollInterval, ct);
         }
-        logger.LogInformation("The backfilled history was projected {Seconds:F1} s after its last append", clock.Elapsed.TotalSeconds);
+        if (clock.Elapsed > TimeSpan.FromSeconds(1))
+            logger.LogInformation("The log's past was projected {Seconds:F1} s after the start-up check", clock.Elapsed.TotalSeconds);
     }
 }

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Kpis;
 using CommandCenter.Core.Reference;
+using CommandCenter.Core.Simulation.History;
+using CommandCenter.Infrastructure.Database;
 using CommandCenter.Infrastructure.Projection;
 using CommandCenter.Infrastructure.Simulation;
 using Microsoft.Data.Sqlite;
@@ -135,6 +137,31 @@ public sealed class HistoryBackfillTests(ITestOutputHelper output) : IAsyncLifet
             while (await reader.ReadAsync())
                 output.WriteLine($"{reader.GetString(0)} {reader.GetString(1)} {reader.GetString(2)}: {reader.GetValue(3)}");
         }
+        Assert.Equal(0, status.RejectedCount);
+        Assert.Equal(0, status.DeadLettered);
+    }
+
+    [Fact]
+    public async Task StartOnAHistoryWrittenBefore_WaitsUntilItIsProjected_ThenCarriesOnWithNoRejections()
+    {
+        // What `cc simulate --days 2` leaves: a log with a past the app has never projected.
+        using var host = BuildHost(null, ("Simulator:EventsPerSecond", "50"), ("Simulator:Seed", "10"));
+        await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync();
+        var log = host.Services.GetRequiredService<IEventLog>();
+        var written = await GeneratedHistory.AppendAsync(log, new HistoryGenerator(DistrictModel.Gulou).LastDays(2, DateTimeOffset.UtcNow, 11), 5_000);
+        var status = host.Services.GetRequiredService<ProjectorStatus>();
+
+        await host.StartAsync();
+        var backfilled = await host.Services.GetRequiredService<BackfillProgress>().WaitAsync().WaitAsync(Patience);
+
+        Assert.Null(backfilled);
+        Assert.True(status.Checkpoint >= written.Last, "the simulator and the watcher start once the past is projected");
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        var appended = (await log.InfoAsync(Projector.Group)).LastPosition;
+        Assert.True(appended > written.Last, "the live simulator appends after the past");
+        await WaitUntilAsync(() => Task.FromResult(status.Checkpoint >= appended), "the live entries projected");
+        await host.StopAsync();
+
         Assert.Equal(0, status.RejectedCount);
         Assert.Equal(0, status.DeadLettered);
     }
