@@ -8,8 +8,10 @@ using CommandCenter.Core.State;
 using CommandCenter.Infrastructure.Database;
 using CommandCenter.Infrastructure.EventLog;
 using CommandCenter.Infrastructure.EventLog.Embedded;
+using CommandCenter.Infrastructure.Redis;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace CommandCenter.Cli.Tests.Simulate;
 
@@ -81,7 +83,7 @@ public sealed class SimulateCommandTests : IDisposable
 
         Assert.True(exit == 0, output);
         var lines = await File.ReadAllLinesAsync(file);
-        Assert.InRange(lines.Length, 4_000, 12_000);
+        Assert.InRange(lines.Length, 3_000, 12_000);
         Assert.Contains($"wrote {lines.Length:N0} events (1 days to 2026-04-20T10:00:00+08:00, seed 3)", output);
         Assert.Matches(@"events/s\)", output);
         Assert.StartsWith("""{"id":""", lines[0]);
@@ -124,6 +126,26 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Equal(1, again);
         Assert.Contains("the log is not fresh", refusal);
         Assert.Equal(entries.Count, (await LogEntriesAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Simulate_ToARedisStream_AppendsADayThatTheReducerApplies()
+    {
+        var address = Environment.GetEnvironmentVariable("CC_TEST_REDIS") is { Length: > 0 } configured
+            ? configured
+            : throw new InvalidOperationException("CC_TEST_REDIS is not set: run tests/run.sh, which starts redis-server.");
+        var stream = $"test:cli:simulate:{Guid.NewGuid():N}";
+
+        var (exit, output) = await RunAsync("simulate", "--days", "1", "--redis", address, "--stream", stream, "--seed", "6", "--end", "2026-04-20T10:00");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("to the Redis stream", output);
+        using var redis = await ConnectionMultiplexer.ConnectAsync(address);
+        var log = new RedisEventLog(redis, stream, stream + ":dead");
+        var entries = await log.ReadAfterAsync(LogPosition.Start, 100_000);
+        Assert.InRange(entries.Count, 3_000, 12_000);
+        Assert.Empty(Rejections(entries.Select(e => e.Fields)).Take(10));
+        await redis.GetDatabase().KeyDeleteAsync(stream);
     }
 
     [Theory]
