@@ -32,11 +32,20 @@ public sealed partial class DistrictSimulator
             if (HasRoom) Adopt(whistle, now);
         foreach (var incident in Ordered(state.Incidents.Values.Where(i => i.IsOpen), i => i.UpdatedAt, i => i.Id))
             if (HasRoom) Adopt(incident, now);
-        foreach (var ticket in Ordered(state.Tickets.Values.Where(t => t.Status != TicketStatus.Evaluated), t => t.UpdatedAt, t => t.Id))
+        foreach (var ticket in Ordered(state.Tickets.Values.Where(t => t.Status != TicketStatus.Evaluated && !LeftUnrated(t, now)), t => t.UpdatedAt, t => t.Id))
             if (HasRoom) Adopt(ticket, now);
     }
 
     private bool HasRoom => _queue.Count < _settings.MaxActiveItems;
+
+    /// <summary>
+    /// A ticket closed days ago and never rated: the citizen was not reached at the call-back and will not rate it now.
+    /// A generated history leaves one closed ticket in ten so; taking them all over would spend the first hours rating them.
+    /// </summary>
+    private static bool LeftUnrated(Ticket ticket, DateTimeOffset now) =>
+        ticket is { Status: TicketStatus.Closed, ClosedAt: { } closed } && now - closed > UnratedAfter;
+
+    private static readonly TimeSpan UnratedAfter = TimeSpan.FromDays(2);
 
     private static IEnumerable<T> Ordered<T>(IEnumerable<T> items, Func<T, DateTimeOffset> time, Func<T, Guid> id) =>
         items.OrderBy(time).ThenBy(id);

@@ -8,6 +8,8 @@ public sealed partial class DistrictSimulator
 {
     private enum Arrival { OnTime, Late, Never }
 
+    private static readonly TimeSpan EscalationMargin = TimeSpan.FromSeconds(10);
+
     private Dictionary<string, string> StartWhistle(DateTimeOffset now, Street street)
     {
         var topic = Pick(SimulationCatalog.Whistles);
@@ -29,7 +31,7 @@ public sealed partial class DistrictSimulator
             arrivals[0] = Arrival.OnTime;
 
         // Planned as offsets from the blow, then turned into delays between consecutive steps.
-        var plan = new List<(TimeSpan At, IEventPayload Payload)>();
+        var plan = new List<(TimeSpan At, IEventPayload Payload, DateTimeOffset? DropAfter)>();
         for (var i = 0; i < departments.Length; i++)
         {
             var at = arrivals[i] switch
@@ -39,26 +41,30 @@ public sealed partial class DistrictSimulator
                 _ => (TimeSpan?)null,
             };
             if (at is { } reportAt)
-                plan.Add((reportAt, new WhistleDepartmentReported(id, departments[i], Pick(SimulationCatalog.ReportNotes))));
+                plan.Add((reportAt, new WhistleDepartmentReported(id, departments[i], Pick(SimulationCatalog.ReportNotes)), null));
         }
         var resolveAt = Max(window + Delay(60, 300), plan.Max(p => p.At) + Delay(30, 180));
         if (Chance(0.12))
         {
-            var escalateAt = window + Delay(30, 180);
-            plan.Add((escalateAt, new WhistleEscalated(id, level + 1, Pick(SimulationCatalog.EscalationReasons))));
+            // The director takes it up a level while departments are still awaited, before the report-in deadline: once
+            // the deadline passes with departments waiting the deadline watcher escalates it itself, and a second
+            // escalation to the same level would be refused. So it is dropped when the simulator comes to it too late
+            // (a backlog of due steps), with a margin for the watcher's state to trail the log.
+            var escalateAt = window * Between(0.3, 0.9);
+            plan.Add((escalateAt, new WhistleEscalated(id, level + 1, Pick(SimulationCatalog.EscalationReasons)), now + window - EscalationMargin));
             resolveAt = Max(resolveAt, escalateAt + Delay(30, 120));
         }
         plan.Sort((a, b) => a.At.CompareTo(b.At));
         var closeAt = resolveAt + Delay(60, 300);
-        plan.Add((resolveAt, new WhistleResolved(id, Pick(SimulationCatalog.WhistleFeedbacks))));
-        plan.Add((closeAt, new WhistleClosed(id, "街道核实，问题已解决，结项")));
-        plan.Add((closeAt + Delay(60, 300), new WhistleEvaluated(id, [.. departments.Select((d, i) => new DepartmentRating(d, Score(arrivals[i])))])));
+        plan.Add((resolveAt, new WhistleResolved(id, Pick(SimulationCatalog.WhistleFeedbacks)), null));
+        plan.Add((closeAt, new WhistleClosed(id, "街道核实，问题已解决，结项"), null));
+        plan.Add((closeAt + Delay(60, 300), new WhistleEvaluated(id, [.. departments.Select((d, i) => new DepartmentRating(d, Score(arrivals[i])))]), null));
 
         var item = new Item(street.Code);
         var previous = TimeSpan.Zero;
-        foreach (var (at, payload) in plan)
+        foreach (var (at, payload, dropAfter) in plan)
         {
-            item.Then(at - previous, payload);
+            item.Then(at - previous, payload, dropAfter: dropAfter);
             previous = at;
         }
         return Begin(item, blown, now);

@@ -79,6 +79,8 @@ public sealed partial class DistrictSimulator
     {
         var item = _queue.Dequeue();
         var step = item.Steps.Dequeue();
+        while (step.DropAfter is { } last && now > last && item.Steps.Count > 0)
+            step = item.Steps.Dequeue(); // reached too late to make sense: skipped
         step.Done?.Invoke();
         if (item.Steps.TryPeek(out var next))
             Schedule(item, now + next.After);
@@ -153,15 +155,16 @@ public sealed partial class DistrictSimulator
         public string Street => street;
         public Queue<Step> Steps { get; } = new();
 
-        public Item Then(TimeSpan after, IEventPayload payload, Action? done = null)
+        public Item Then(TimeSpan after, IEventPayload payload, Action? done = null, DateTimeOffset? dropAfter = null)
         {
-            Steps.Enqueue(new Step(after, payload, done));
+            Steps.Enqueue(new Step(after, payload, done, dropAfter));
             return this;
         }
     }
 
     /// <param name="Done">Updates the simulator's own picture when the step is emitted (a team freed, an incident closed).</param>
-    private sealed record Step(TimeSpan After, IEventPayload Payload, Action? Done);
+    /// <param name="DropAfter">A step that only makes sense until then is skipped when reached later (never an item's last).</param>
+    private sealed record Step(TimeSpan After, IEventPayload Payload, Action? Done, DateTimeOffset? DropAfter = null);
 
     private sealed record OpenIncident(Guid Id, string Title, string? TeamKind);
 

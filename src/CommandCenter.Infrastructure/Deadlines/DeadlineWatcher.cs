@@ -26,7 +26,8 @@ public sealed class DeadlineWatcher(
     IOptions<DeadlineWatcherOptions> options,
     IOptions<WhistleOptions> whistles,
     ILogger<DeadlineWatcher> logger,
-    DatabaseReadiness? readiness = null) : BackgroundService
+    DatabaseReadiness? readiness = null,
+    Simulation.BackfillProgress? backfill = null) : BackgroundService
 {
     public const string Source = "deadline-watcher";
 
@@ -71,6 +72,10 @@ public sealed class DeadlineWatcher(
                     _appended.Clear(); // a later leadership starts from the log, not from old memory
                     continue;
                 }
+                // A state still loading the start-up history holds work whose closing is further down the log: judged
+                // now, it would be marked missed at today's time. The history carries its own misses.
+                if (backfill is { IsSettled: false })
+                    continue;
                 try
                 {
                     await ScanOnceAsync(stoppingToken);

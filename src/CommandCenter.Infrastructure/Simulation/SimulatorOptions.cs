@@ -9,6 +9,15 @@ public sealed class SimulatorOptions
 
     public bool Enabled { get; set; }
 
+    /// <summary>
+    /// Whether a fresh log starts with <see cref="BackfillDays"/> days of generated history (<see cref="HistoryBackfillService"/>).
+    /// <c>Simulator:Backfill</c> when set, else on wherever the simulator is on by default (the embedded mode).
+    /// </summary>
+    public bool Backfill { get; set; }
+
+    /// <summary>Days of history a backfill generates, up to the moment of the first start.</summary>
+    public int BackfillDays { get; set; } = 7;
+
     /// <summary>The mean rate over a day; the day rhythm makes mornings busier and nights quieter.</summary>
     public double EventsPerSecond { get; set; } = 5;
 
@@ -32,6 +41,7 @@ public sealed class SimulatorOptions
         : StepDelayScale is not (> 0 and <= 1_000) ? $"Simulator:StepDelayScale must be above 0 and at most 1000 (was {StepDelayScale})"
         : MaxActiveItems < 1 ? $"Simulator:MaxActiveItems must be at least 1 (was {MaxActiveItems})"
         : MaxResumeEntries < 0 ? $"Simulator:MaxResumeEntries must not be negative (was {MaxResumeEntries})"
+        : Backfill && BackfillDays is < 1 or > 366 ? $"Simulator:BackfillDays must be 1 to 366 (was {BackfillDays})"
         : null;
 }
 

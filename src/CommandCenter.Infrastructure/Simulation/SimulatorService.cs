@@ -16,7 +16,8 @@ namespace CommandCenter.Infrastructure.Simulation;
 /// Runs the <see cref="DistrictSimulator"/> against the event log: every tick it appends the events owed by
 /// the configured rate and the day rhythm, as one small batch. At start it takes over the open work already
 /// in the log (from the snapshot plus the tail after it, or by replaying a small log), so a restart does not
-/// send teams that are already out. A batch the log refuses is retried as is (same ids, so never applied twice)
+/// send teams that are already out; after a start-up backfill (<see cref="BackfillProgress"/>) that is the history's open
+/// work, once it is projected. A batch the log refuses is retried as is (same ids, so never applied twice)
 /// before any new event is made, because later events build on it.
 /// </summary>
 public sealed class SimulatorService(
@@ -26,7 +27,8 @@ public sealed class SimulatorService(
     TimeProvider time,
     ILogger<SimulatorService> logger,
     IStateSnapshotSource? snapshots = null,
-    DatabaseReadiness? readiness = null) : BackgroundService
+    DatabaseReadiness? readiness = null,
+    BackfillProgress? backfill = null) : BackgroundService
 {
     // The most one tick may append, so a long stall never turns into one huge batch.
     private const int MaxBatch = 2_000;
@@ -41,8 +43,17 @@ public sealed class SimulatorService(
         var pacer = new SimulationPacer(settings.EventsPerSecond, MaxCatchUp);
         pacer.Due(time.GetUtcNow());
 
-        if (readiness is not null)
-            await readiness.WaitAsync(stoppingToken); // the embedded log lives in the database
+        try
+        {
+            if (readiness is not null)
+                await readiness.WaitAsync(stoppingToken); // the embedded log lives in the database
+            if (backfill is not null)
+                await backfill.WaitAsync(stoppingToken); // carry on from the history's open work, never beside it
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
         await ResumeAsync(simulator, settings, stoppingToken);
         logger.LogInformation("District simulator running at {Rate} events/s (daily mean), seed {Seed}", settings.EventsPerSecond, seed);
 

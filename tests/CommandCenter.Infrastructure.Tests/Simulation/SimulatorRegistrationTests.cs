@@ -71,4 +71,47 @@ public sealed class SimulatorRegistrationTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SimulatorOptions>>().Value);
         Assert.Contains("Simulator:EventsPerSecond", error.Message);
     }
+
+    [Fact]
+    public void AddDistrictSimulator_EmbeddedDefault_BackfillsBeforeTheSimulatorRuns()
+    {
+        using var provider = Build(enabledByDefault: true);
+        var options = provider.GetRequiredService<IOptions<SimulatorOptions>>().Value;
+
+        Assert.True(options.Backfill);
+        Assert.Equal(7, options.BackfillDays);
+        Assert.Single(provider.GetServices<IHostedService>().OfType<HistoryBackfillService>());
+        Assert.NotNull(provider.GetService<BackfillProgress>());
+    }
+
+    [Theory]
+    [InlineData(true, "Simulator:Enabled", "false")]
+    [InlineData(true, "Simulator:Backfill", "false")]
+    [InlineData(false, "Simulator:Enabled", "true")]
+    public void AddDistrictSimulator_SimulatorOffBackfillOffOrRedis_NoBackfill(bool enabledByDefault, string key, string value)
+    {
+        using var provider = Build(enabledByDefault, (key, value));
+
+        Assert.False(provider.GetRequiredService<IOptions<SimulatorOptions>>().Value.Backfill);
+        Assert.Empty(provider.GetServices<IHostedService>().OfType<HistoryBackfillService>());
+        Assert.Null(provider.GetService<BackfillProgress>());
+    }
+
+    [Fact]
+    public void AddDistrictSimulator_BackfillAskedForWithTheSimulatorOff_BackfillsOnly()
+    {
+        using var provider = Build(enabledByDefault: true, ("Simulator:Enabled", "false"), ("Simulator:Backfill", "true"));
+
+        Assert.Single(provider.GetServices<IHostedService>().OfType<HistoryBackfillService>());
+        Assert.Empty(provider.GetServices<IHostedService>().OfType<SimulatorService>());
+    }
+
+    [Fact]
+    public void AddDistrictSimulator_BackfillOfNoDays_IsRefusedWithTheSettingNamed()
+    {
+        using var provider = Build(enabledByDefault: true, ("Simulator:BackfillDays", "0"));
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SimulatorOptions>>().Value);
+        Assert.Contains("Simulator:BackfillDays must be 1 to 366", error.Message);
+    }
 }

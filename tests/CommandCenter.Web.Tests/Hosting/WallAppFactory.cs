@@ -11,7 +11,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace CommandCenter.Web.Tests.Hosting;
 
 /// <summary>
-/// The real app in embedded mode on a temp database file, simulator off. <see cref="FakeLog"/> swaps the log and
+/// The real app in embedded mode on a temp database file, simulator and backfill off (a test that turns the simulator on
+/// still gets no generated past unless it asks for <c>Simulator:Backfill</c>). <see cref="FakeLog"/> swaps the log and
 /// the snapshot source for in-memory ones where a test needs no database.
 /// </summary>
 public sealed class WallAppFactory : WebApplicationFactory<Program>
@@ -36,6 +37,7 @@ public sealed class WallAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Database", $"Data Source={DatabasePath}");
         builder.UseSetting("EventLog:Provider", "Embedded");
         builder.UseSetting("Simulator:Enabled", "false");
+        builder.UseSetting("Simulator:Backfill", "false");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         // TestServer has no client address: a test names one with X-Test-Client-Ip (per-client rate limits).
