@@ -40,9 +40,9 @@ public sealed class BackfillContinuationTests
     /// <summary>What the deadline watcher would append now (DeadlineWatcher.ScanOnceAsync, without the log).</summary>
     private IEnumerable<Dictionary<string, string>> WatcherScan(DateTimeOffset now)
     {
-        foreach (var (miss, street) in DeadlineWatcher.FindMisses(_state, now).ToList())
-            yield return EnvelopeWriter.ToFields(miss, street, DeadlineWatcher.Source, now, DeadlineWatcher.IdOf(miss));
-        foreach (var (escalation, street, id) in DeadlineWatcher.FindEscalations(_state, now, new WhistleOptions()).ToList())
+        foreach (var (miss, street) in Core.Deadlines.MissedDeadlines.Find(_state, now).ToList())
+            yield return EnvelopeWriter.ToFields(miss, street, DeadlineWatcher.Source, now, Core.Deadlines.MissedDeadlines.IdOf(miss));
+        foreach (var (escalation, street, id) in Core.Whistles.WhistleEscalation.Find(_state, now, new WhistleOptions().Times).ToList())
             yield return EnvelopeWriter.ToFields(escalation, street, DeadlineWatcher.Source, now, id);
     }
 

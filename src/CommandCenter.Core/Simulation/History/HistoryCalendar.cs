@@ -6,7 +6,7 @@ namespace CommandCenter.Core.Simulation.History;
 /// </summary>
 public static class HistoryCalendar
 {
-    public static readonly TimeSpan ChinaOffset = DayRhythm.ChinaOffset;
+    public static readonly TimeSpan ChinaOffset = Time.DistrictClock.Offset;
 
     // Relative volume in the middle of each month, January first. Hotline volumes peak in the summer (heat, noise,
     // water, building work) and drop over the Spring Festival: Haizhou district (Lianyungang) handled 8,500 tickets in
