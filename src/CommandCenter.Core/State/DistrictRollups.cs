@@ -39,7 +39,7 @@ public sealed record DistrictRollups(ImmutableSortedDictionary<DateOnly, DayRoll
         var rollups = this;
         if (before is null)
             rollups = rollups.Update(after.ReceivedAt, street, s => s with { TicketsReceived = s.TicketsReceived + 1 },
-                day => day.WithCategory(after.Category).WithHour(HourOf(after.ReceivedAt), h => h with { TicketsReceived = h.TicketsReceived + 1 }));
+                day => day.WithCategory(after.Category, street).WithHour(HourOf(after.ReceivedAt), h => h with { TicketsReceived = h.TicketsReceived + 1 }));
         // Closed and rated count while they last: a reopen takes the closing (and the rating it clears) back off its day.
         var wasClosed = before is { IsOpen: false, ClosedAt: { } } ? before.ClosedAt : null;
         var isClosed = !after.IsOpen ? after.ClosedAt : null;
@@ -126,15 +126,25 @@ public sealed record DistrictRollups(ImmutableSortedDictionary<DateOnly, DayRoll
 }
 
 /// <summary>One China calendar day: a row per street (in the reference model's order), the tickets received per
-/// category, and district-wide hourly counts for the sparklines.</summary>
-public sealed record DayRollup(ImmutableArray<StreetDay> Streets, ImmutableDictionary<string, int> TicketCategories, ImmutableArray<HourCounts> Hours)
+/// category and street, and district-wide hourly counts for the sparklines.</summary>
+/// <param name="TicketCategories">Category → tickets received that day, per street (the reference model's order).</param>
+public sealed record DayRollup(ImmutableArray<StreetDay> Streets, ImmutableDictionary<string, ImmutableArray<int>> TicketCategories, ImmutableArray<HourCounts> Hours)
 {
+    /// <summary>The district's 13 streets (the reducer refuses a reference model of another size).</summary>
     public const int StreetCount = 13;
 
     public static readonly DayRollup Empty = new(
-        [.. Enumerable.Repeat(StreetDay.Zero, StreetCount)], ImmutableDictionary<string, int>.Empty, [.. Enumerable.Repeat(HourCounts.Zero, 24)]);
+        [.. Enumerable.Repeat(StreetDay.Zero, StreetCount)], ImmutableDictionary<string, ImmutableArray<int>>.Empty, [.. Enumerable.Repeat(HourCounts.Zero, 24)]);
 
-    public DayRollup WithCategory(string category) => this with { TicketCategories = TicketCategories.SetItem(category, TicketCategories.GetValueOrDefault(category) + 1) };
+    public DayRollup WithCategory(string category, int street)
+    {
+        var counts = TicketCategories.TryGetValue(category, out var existing) ? existing : [.. new int[StreetCount]];
+        return this with { TicketCategories = TicketCategories.SetItem(category, counts.SetItem(street, counts[street] + 1)) };
+    }
+
+    /// <summary>Tickets of <paramref name="category"/> received that day, in one street or (null) the district.</summary>
+    public int CategoryCount(string category, int? street = null) =>
+        !TicketCategories.TryGetValue(category, out var counts) ? 0 : street is { } s ? counts[s] : counts.Sum();
 
     public DayRollup WithHour(int hour, Func<HourCounts, HourCounts> change) => this with { Hours = Hours.SetItem(hour, change(Hours[hour])) };
 }

@@ -8,7 +8,9 @@ namespace CommandCenter.Web.Wall;
 /// Builds the one shared <see cref="WallView"/> that every wall circuit renders. Live-state changes only mark it
 /// dirty; a timer rebuilds at most every <see cref="RebuildInterval"/>, so screens render at most ~10 times a
 /// second however fast events arrive. A second timer moves the clock and re-judges staleness every second.
-/// Circuits subscribe (<see cref="Subscribe"/>) and read <see cref="Current"/>; they never copy state.
+/// Circuits subscribe (<see cref="Subscribe"/>) and read <see cref="Current"/>; they never copy state. While nobody
+/// subscribes nothing is rebuilt on the timers: a page that only reads (a prerender) gets a view brought up to date
+/// at that read.
 /// </summary>
 public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvider time, ILogger<WallFeed> logger, ProjectionLagMonitor? lag = null)
     : IDisposable
@@ -25,7 +27,18 @@ public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvid
     private ITimer? _clockTimer;
     private IDisposable? _live;
 
-    public WallView Current => _current;
+    public WallView Current
+    {
+        get
+        {
+            if (Changed is null && (Volatile.Read(ref _dirty) == 1 || time.GetUtcNow() - _current.Now >= ClockInterval))
+            {
+                Interlocked.Exchange(ref _dirty, 0);
+                Rebuild();
+            }
+            return _current;
+        }
+    }
 
     /// <summary>How many full views were built (for tests and diagnostics).</summary>
     public long BuildCount => Interlocked.Read(ref _builds);
@@ -36,7 +49,10 @@ public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvid
     /// off to its renderer. Disposing the result ends it.</summary>
     public IDisposable Subscribe(Action changed)
     {
+        var first = Changed is null;
         Changed += changed;
+        if (first && Volatile.Read(ref _dirty) == 1)
+            RebuildIfDirty(); // what changed while nobody watched
         return new Subscription(() => Changed -= changed);
     }
 
@@ -57,7 +73,8 @@ public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvid
 
     private void RebuildIfDirty()
     {
-        if (Interlocked.Exchange(ref _dirty, 0) == 0) return;
+        // Nobody watching: keep the mark, build at the next read or subscription instead.
+        if (Changed is null || Interlocked.Exchange(ref _dirty, 0) == 0) return;
         Rebuild();
     }
 
@@ -68,7 +85,12 @@ public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvid
             return builder.Build(live.Current, time.GetUtcNow(), _current.Version + 1, _cache, live.Freshness) with { DatabaseBehind = DatabaseBehind() };
         });
 
-    private void Tick() => Publish(() =>
+    private void Tick()
+    {
+        if (Changed is not null) Publish(Ticked);
+    }
+
+    private WallView Ticked()
     {
         var now = time.GetUtcNow();
         var snapshot = live.Current;
@@ -80,7 +102,7 @@ public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvid
             DatabaseBehind = DatabaseBehind(),
             Version = _current.Version + 1,
         };
-    });
+    }
 
     private TimeSpan? DatabaseBehind() => lag?.Current is { IsBehind: true } behind ? behind.Lag : null;
 

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using CommandCenter.Core.Kpis;
+using CommandCenter.Core.State;
 using CommandCenter.Core.Whistles;
 
 namespace CommandCenter.Web.Wall;
@@ -24,10 +26,18 @@ public sealed record WallView(
     long Version,
     DateTimeOffset? ReplayOf = null,
     ImmutableDictionary<string, WallKpis>? StreetKpis = null,
-    TimeSpan? DatabaseBehind = null)
+    TimeSpan? DatabaseBehind = null,
+    Trends? Trends = null,
+    ImmutableDictionary<string, Trends>? StreetTrends = null)
 {
     public static WallView Empty(DateTimeOffset now) =>
         new(WallKpis.Zero, [], [], Sparklines.Empty, WhistleStages.Zero, [], now, DataAsOf: null, IsStale: true, IsHydrated: false, Version: 0);
+
+    /// <summary>The district's trends (empty ones before the first build).</summary>
+    public Trends DistrictTrends => Trends ?? TrendCalculator.Calculate(DistrictRollups.Empty, Now);
+
+    /// <summary>One street's trends (empty ones for a street not in the view).</summary>
+    public Trends TrendsOf(string street) => StreetTrends?.GetValueOrDefault(street) ?? TrendCalculator.Calculate(DistrictRollups.Empty, Now);
 
     /// <summary>One street's KPI tiles (zero for a street not in the view).</summary>
     public WallKpis KpisOf(string street) => StreetKpis?.GetValueOrDefault(street) ?? WallKpis.Zero;

@@ -37,7 +37,10 @@ public sealed class WallViewBuilder(DistrictModel district, KpiCalculator kpis, 
             IsStale(live, freshness, now),
             live.IsHydrated,
             version,
-            StreetKpis: figures.Streets.ToImmutableDictionary(s => s.Street, s => District(s.Kpis)));
+            StreetKpis: figures.Streets.ToImmutableDictionary(s => s.Street, s => District(s.Kpis)),
+            Trends: TrendCalculator.Calculate(live.State.Rollups, now),
+            StreetTrends: district.Streets.Select((street, index) => (street.Code, index))
+                .ToImmutableDictionary(s => s.Code, s => TrendCalculator.Calculate(live.State.Rollups, now, s.index)));
     }
 
     /// <summary>Stale: not loaded yet, or the data cannot be confirmed current (see <see cref="LiveFreshness"/>).</summary>

@@ -38,6 +38,7 @@ public sealed class WallFeedTests
         var live = LiveFixtures.LiveState(_time);
         await live.HydrateAsync(default);
         using var feed = LiveFixtures.Feed(live, _time);
+        using var watching = feed.Subscribe(() => { });
         feed.Start();
         _time.Advance(WallFeedRebuild);
         var builds = feed.BuildCount;
@@ -50,6 +51,27 @@ public sealed class WallFeedTests
         Assert.Equal(builds + 1, feed.BuildCount);
         Assert.Equal(2, feed.Current.Kpis.TicketsReceivedToday);
         Assert.Equal(2, feed.Current.Ticker.Length);
+    }
+
+    [Fact]
+    public async Task Timers_NobodyWatching_BuildNothingUntilAReadThenOneView()
+    {
+        var live = LiveFixtures.LiveState(_time);
+        await live.HydrateAsync(default);
+        using var feed = LiveFixtures.Feed(live, _time);
+        feed.Start();
+        var builds = feed.BuildCount;
+        var baseline = live.Current;
+
+        for (var i = 1; i <= 50; i++)
+        {
+            live.Publish(baseline with { Version = baseline.Version + i, LastReceivedAt = _time.GetUtcNow() });
+            _time.Advance(TimeSpan.FromMilliseconds(200)); // ten seconds of rebuild and clock ticks
+        }
+
+        Assert.Equal(builds, feed.BuildCount);
+        Assert.Equal(TestEvents.Noon.AddSeconds(10), feed.Current.Now); // a read brings the view up to date…
+        Assert.Equal(builds + 1, feed.BuildCount); // …with one build
     }
 
     [Fact]

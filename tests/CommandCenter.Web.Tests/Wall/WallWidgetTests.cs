@@ -1,3 +1,4 @@
+using CommandCenter.Core.Kpis;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Bunit;
@@ -18,6 +19,30 @@ public sealed partial class WallWidgetTests
     private static ImmutableArray<StreetRow> Streets() =>
         WallViewBuilder.Rank([.. Core.Reference.DistrictModel.Gulou.Streets.Select((s, i) =>
             new StreetRow(s.Code, EventLabels.ShortName(s), Open: i * 3, Overdue: s.Code == "jiangdong" ? 4 : 0, OnTimeRate: 0.9))]);
+
+    [Fact]
+    public async Task TrendPanel_AWeekOfData_ShowsBothWindowsSaysTheMonthCoversLessAndMarksRisingCategories()
+    {
+        await using var bed = new PageBed();
+        var today = DateOnly.FromDateTime(TestEvents.Noon.DateTime);
+        TrendWindow Window(int days, int covered) => new(days, covered,
+            [.. Enumerable.Range(0, days).Select(i => new TrendDay(today.AddDays(i - days + 1), 10, 8))], 10 * covered, 8 * covered, 0.9, 0.955);
+        var trends = new Trends(Window(7, 7), Window(30, 8),
+            [new HotCategory("井盖缺失", 6, 0, 12), new HotCategory("市政设施", 4, 4, 1.1)], [new HotCategory("井盖缺失", 6, 0, 12)]);
+
+        var zh = bed.Ctx.Render<TrendPanel>(p => p.Add(c => c.Trends, trends));
+        var en = bed.Ctx.Render<CascadingValue<WallLanguage>>(p => p.Add(c => c.Value, WallLanguage.EnUs)
+            .AddChildContent<TrendPanel>(t => t.Add(c => c.Trends, trends)));
+
+        Assert.Contains("受理 70", zh.Find("[data-trend='7']").TextContent);
+        Assert.Contains("满意 95.5%", zh.Find("[data-trend='7']").TextContent);
+        Assert.Empty(zh.Find("[data-trend='7']").QuerySelectorAll("[data-testid='trend-covers']"));
+        Assert.Equal("仅 8 天数据", zh.Find("[data-trend='30'] [data-testid='trend-covers']").TextContent);
+        Assert.Contains("is-rising", zh.Find("[data-category='井盖缺失']").ClassName);
+        Assert.DoesNotContain("is-rising", zh.Find("[data-category='市政设施']").ClassName);
+        Assert.Equal("covers 8 days", en.Find("[data-trend='30'] [data-testid='trend-covers']").TextContent);
+        Assert.Contains("received 80", en.Find("[data-trend='30']").TextContent);
+    }
 
     [Fact]
     public async Task StreetMap_ThirteenStreets_DrawsEachWithItsLoadAndOverdueMark()
