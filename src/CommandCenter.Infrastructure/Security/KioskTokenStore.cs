@@ -1,26 +1,33 @@
 using System.Globalization;
+using CommandCenter.Core.Reference;
 using CommandCenter.Infrastructure.Database;
 using Dapper;
 
 namespace CommandCenter.Infrastructure.Security;
 
-/// <summary>A wall screen's device token: read-only, bound to named views (<c>wall</c>, or a kiosk screen's name).</summary>
+/// <summary>A wall screen's device token: read-only, bound to named views (<see cref="KioskViews"/>).</summary>
 public sealed record KioskTokenInfo(string Id, string Name, IReadOnlyList<string> Views, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt)
 {
     public bool Allows(string view) => Views.Contains(view, StringComparer.OrdinalIgnoreCase);
 }
 
-public sealed class KioskTokenStore(IDbConnectionFactory db, SecurityAudit audit, TimeProvider time)
+public sealed class KioskTokenStore(IDbConnectionFactory db, SecurityAudit audit, TimeProvider time, DistrictModel district)
 {
     public const string Prefix = "cct_";
 
     public async Task<(KioskTokenInfo Token, string Secret)> CreateAsync(string name, IReadOnlyList<string> views, string createdBy, CancellationToken ct = default)
     {
-        var cleanViews = views.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
             throw new ArgumentException("a screen name (1–100 characters) is required", nameof(name));
-        if (cleanViews.Count == 0 || cleanViews.Any(v => v.Length > 64 || !v.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':')))
-            throw new ArgumentException("at least one view is required; views are names of letters, digits, '-', '_' and ':' (e.g. wall, structure, street:hunanlu, lobby)", nameof(views));
+        var cleanViews = new List<string>();
+        foreach (var view in views.Where(v => !string.IsNullOrWhiteSpace(v)))
+        {
+            var clean = KioskViews.Normalize(view, district, out var problem) ?? throw new ArgumentException(problem, nameof(views));
+            if (!cleanViews.Contains(clean, StringComparer.OrdinalIgnoreCase))
+                cleanViews.Add(clean);
+        }
+        if (cleanViews.Count == 0)
+            throw new ArgumentException("at least one view is required (e.g. wall, structure, street:hunanlu, or a screen's name such as lobby)", nameof(views));
         var secret = Secrets.New(Prefix);
         var token = new KioskTokenInfo(Guid.NewGuid().ToString("N")[..12], name.Trim(), cleanViews, time.GetUtcNow(), createdBy, null);
         await using var connection = await db.OpenAsync(ct);
@@ -42,6 +49,14 @@ public sealed class KioskTokenStore(IDbConnectionFactory db, SecurityAudit audit
             FROM kiosk_tokens WHERE secret_hash = @Hash AND revoked_at IS NULL
             """, new { Hash = Secrets.Hash(secret) }, cancellationToken: ct));
         return row?.ToInfo();
+    }
+
+    /// <summary>Whether the token with this id exists and is not revoked: what every open connection of it is re-checked by.</summary>
+    public async Task<bool> IsActiveAsync(string id, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM kiosk_tokens WHERE id = @Id AND revoked_at IS NULL", new { Id = id }, cancellationToken: ct)) > 0;
     }
 
     public async Task<IReadOnlyList<KioskTokenInfo>> ListAsync(CancellationToken ct = default)

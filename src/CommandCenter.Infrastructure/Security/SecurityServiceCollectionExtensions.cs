@@ -14,6 +14,8 @@ public static class SecurityServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SecurityAudit>();
+        services.TryAddSingleton(ProducerSystems.Default);
+        services.TryAddSingleton(Core.Reference.DistrictModel.Gulou);
         services.TryAddSingleton<ApiKeyStore>();
         services.TryAddSingleton<KioskTokenStore>();
         services.TryAddScoped<DapperUserStore>();

@@ -29,8 +29,8 @@ public sealed class HubScopeFilter(DistrictModel district) : IHubFilter
             if (context.HubMethodArguments.FirstOrDefault() is string text)
             {
                 var scope = LiveScope.Parse(text, district, out var problem) ?? throw new HubException(problem);
-                if (!scope.MayBeFollowedBy(user.ToActor(), user.IsKiosk()))
-                    throw new HubException($"forbidden: scope '{text}' is outside your street");
+                if (!scope.MayBeFollowedBy(Kiosk.ScreenAccess.Of(user)))
+                    throw new HubException($"forbidden: scope '{text}' is outside what you may see");
             }
         }
         else if (user.IsKiosk())

@@ -1,4 +1,4 @@
-using CommandCenter.Core.Access;
+using CommandCenter.Web.Kiosk;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Reference;
 
@@ -40,14 +40,12 @@ public sealed record LiveScope(string Kind, string? Code)
     }
 
     /// <summary>
-    /// May this principal follow the scope? A kiosk token may follow any (it is read-only and shows the district); a
-    /// person what the permission table lets them see: the district and the families across it with the district wall,
-    /// a street with that street's view.
+    /// May this principal follow the scope? What it may show on a wall screen decides (<see cref="ScreenAccess"/>): the
+    /// district and the families across it with the district wall (a person the table lets open it, a kiosk token bound
+    /// to <c>wall</c>); a street with that street's view (or the district wall).
     /// </summary>
-    public bool MayBeFollowedBy(Actor? actor, bool kiosk) =>
-        kiosk || actor is not null && (Kind == "street"
-            ? Permissions.CanView(actor, View.Street, Code)
-            : Permissions.CanView(actor, View.DistrictWall));
+    public bool MayBeFollowedBy(ScreenAccess access) =>
+        Kind == "street" ? access.SeesStreetEvents(Code!) : access.SeesDistrictEvents;
 
     /// <summary>The scopes an event belongs to, as the subscription index keys them.</summary>
     public static string[] For(string street, string family) => [District, $"street:{street}", $"family:{family}"];

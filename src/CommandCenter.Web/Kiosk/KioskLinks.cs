@@ -1,5 +1,4 @@
 using CommandCenter.Infrastructure.Security;
-using CommandCenter.Web.Wall;
 
 namespace CommandCenter.Web.Kiosk;
 
@@ -9,9 +8,8 @@ namespace CommandCenter.Web.Kiosk;
 /// </summary>
 public static class KioskLinks
 {
-    /// <summary>The URL that opens the token's first view (<see cref="WallViews.PathOf"/>) with the token.</summary>
-    public static string UrlFor(string baseUrl, KioskTokenInfo token, string secret) =>
-        $"{baseUrl.TrimEnd('/')}{WallViews.PathOf(token.Views[0])}?token={Uri.EscapeDataString(secret)}";
+    /// <summary>The URL that opens the token's first view with the token (<see cref="KioskViews.UrlFor"/>, as <c>cc kiosk create</c> prints it).</summary>
+    public static string UrlFor(string baseUrl, KioskTokenInfo token, string secret) => KioskViews.UrlFor(baseUrl, token, secret);
 
     public static IApplicationBuilder UseKioskLinks(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CommandCenter.Infrastructure.Database;
+using CommandCenter.Infrastructure.Security;
 using Dapper;
 
 namespace CommandCenter.Web.Kiosk;
@@ -51,8 +52,11 @@ public sealed class KioskStore(IDbConnectionFactory db, TimeProvider time)
     public async Task<KioskScreen?> ScreenAsync(string screen, CancellationToken ct = default) =>
         (await ScreensAsync(ct)).FirstOrDefault(s => s.Screen == screen);
 
+    /// <exception cref="ArgumentException">The name is not a screen's name (<see cref="KioskViews.IsScreenName"/>).</exception>
     public async Task SaveScreenAsync(KioskScreen screen, CancellationToken ct = default)
     {
+        if (!KioskViews.IsScreenName(screen.Screen))
+            throw new ArgumentException($"'{screen.Screen}' is not a screen's name: 1–64 letters, digits, '-' or '_' (not admin, console, revoked, wall or structure)", nameof(screen));
         await using var connection = await db.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition($"""
             INSERT INTO kiosk_screens (screen, playlist, layout, takeovers, updated_at) VALUES (@screen, @playlist, @layout, @takeovers, @now)

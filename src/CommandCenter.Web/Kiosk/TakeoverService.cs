@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CommandCenter.Core.Access;
 using CommandCenter.Core.Events;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Wall;
@@ -22,7 +23,8 @@ public static class TakeoverKinds
     };
 }
 
-public sealed record Takeover(string Id, string Kind, Bilingual Street, string Title, DateTimeOffset StartedAt, DateTimeOffset Until);
+/// <summary>A takeover of the wall screens; <see cref="StreetCode"/> decides who may see it (Kiosk/ScreenAccess).</summary>
+public sealed record Takeover(string Id, string Kind, Bilingual Street, string Title, DateTimeOffset StartedAt, DateTimeOffset Until, string StreetCode);
 
 /// <summary>
 /// Watches the live events for a new tough-problem whistle, a missed report-in or a severity-1 incident, and holds
@@ -67,9 +69,13 @@ public sealed class TakeoverService(LiveState live, EventLabels labels, TimeProv
         return Task.CompletedTask;
     }
 
-    /// <summary>The operator's acknowledgement: the takeover leaves every screen.</summary>
-    public bool Acknowledge(string id)
+    /// <summary>
+    /// An acknowledgement: the takeover leaves every screen. Only a person the permission table lets acknowledge takeovers
+    /// (operators, dispatchers, district leaders) may; for anyone else nothing changes and it returns false.
+    /// </summary>
+    public bool Acknowledge(Actor? by, string id)
     {
+        if (by is null || !Permissions.MayAcknowledgeTakeover(by)) return false;
         lock (_gate)
         {
             var next = _active.RemoveAll(t => t.Id == id);
@@ -111,7 +117,7 @@ public sealed class TakeoverService(LiveState live, EventLabels labels, TimeProv
         };
         if (kind is null) return null;
         var row = labels.Row(e, live.Current.State);
-        return new Takeover(e.Id, kind, labels.StreetName(e.Street), row.Summary.Zh, now, now + Duration);
+        return new Takeover(e.Id, kind, labels.StreetName(e.Street), row.Summary.Zh, now, now + Duration, e.Street);
     }
 
     private void Expire()
