@@ -38,6 +38,23 @@ public sealed class KioskAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(Principal(token), SchemeName));
     }
 
+    /// <summary>
+    /// A wall screen whose token was revoked is told so on its screen (<see cref="KioskRevoked"/>), rather than sent to a
+    /// sign-in page nobody at the wall will fill in; anything else without a usable credential is challenged as a person.
+    /// </summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var path = Request.Path;
+        var page = HttpMethods.IsGet(Request.Method) && !path.StartsWithSegments("/api") && !path.StartsWithSegments("/hubs")
+            && !path.StartsWithSegments("/_blazor") && !path.StartsWithSegments("/open311");
+        if (page && Request.Cookies.ContainsKey(CookieName) && (await HandleAuthenticateOnceSafeAsync()).Failure is not null)
+        {
+            Response.Redirect(KioskRevoked.Path);
+            return;
+        }
+        await Context.ChallengeAsync(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme, properties);
+    }
+
     public static ClaimsPrincipal Principal(KioskTokenInfo token)
     {
         var claims = new List<Claim>

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
@@ -43,8 +44,8 @@ public static class WebSecurity
         auth.AddIdentityCookies();
         auth.AddScheme<AuthenticationSchemeOptions, KioskAuthenticationHandler>(KioskAuthenticationHandler.SchemeName, o =>
         {
-            // A kiosk lacking a view, or with a revoked token, is sent to sign-in (or gets 401/403 on APIs and hubs).
-            o.ForwardChallenge = IdentityConstants.ApplicationScheme;
+            // A kiosk lacking a view is refused as a person would be (403 on APIs and hubs); a revoked one is told so
+            // (KioskAuthenticationHandler's challenge).
             o.ForwardForbid = IdentityConstants.ApplicationScheme;
         });
         auth.AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { });
@@ -63,7 +64,7 @@ public static class WebSecurity
             o.Events.OnRedirectToAccessDenied = ctx => StatusOrRedirect(ctx, StatusCodes.Status403Forbidden);
         });
         if (OidcSettings.From(configuration) is { } oidc)
-            auth.AddOpenIdConnect(OidcScheme, "政务统一身份认证", o => oidc.Apply(o));
+            auth.AddOpenIdConnect(OidcScheme, "政务统一身份认证", o => oidc.Apply(o, security.PublicBase));
 
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, ViewHandler>();
@@ -71,8 +72,15 @@ public static class WebSecurity
         services.AddSingleton<IAuthorizationHandler, Streets.StreetConsoleHandler>();
         services.AddSingleton<IAuthorizationHandler, PersonOrKioskCircuitHandler>();
         services.AddCascadingAuthenticationState();
+        services.AddSingleton<PrincipalValidity>();
+        services.AddSingleton<Account.SignInThrottle>();
+        services.AddSingleton<Account.UnknownAccountHash>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingStateProvider>();
+        services.AddScoped<CircuitHandler, CircuitRevocation>();
+        services.AddSingleton<OpenConnections>();
+        services.AddHostedService<ConnectionRevalidator>();
 
+        services.AddProblemDetails();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -86,6 +94,7 @@ public static class WebSecurity
         services.AddSignalR(o =>
         {
             o.MaximumReceiveMessageSize = 32 * 1024;
+            o.AddFilter<OpenConnections>();
             o.AddFilter<HubRateLimitFilter>();
             o.AddFilter<HubScopeFilter>();
         });
@@ -128,7 +137,10 @@ public static class WebSecurity
         return IdentityConstants.ApplicationScheme;
     }
 
-    /// <summary>APIs, hubs and circuits get a status code; pages get the redirect to sign-in or access denied.</summary>
+    /// <summary>
+    /// APIs, hubs and circuits get a status code; pages get the redirect to sign-in or access denied, relative: the
+    /// framework builds it absolute from the request's <c>Host</c> header, which the client chooses.
+    /// </summary>
     private static Task StatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
         var path = ctx.Request.Path;
@@ -136,9 +148,13 @@ public static class WebSecurity
             || !HttpMethods.IsGet(ctx.Request.Method))
             ctx.Response.StatusCode = status;
         else
-            ctx.Response.Redirect(ctx.RedirectUri);
+            ctx.Response.Redirect(Relative(ctx.RedirectUri));
         return Task.CompletedTask;
     }
+
+    /// <summary>The path and query of <paramref name="uri"/>, dropping any scheme and host.</summary>
+    public static string Relative(string uri) =>
+        Uri.TryCreate(uri, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute.PathAndQuery : uri;
 
     public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

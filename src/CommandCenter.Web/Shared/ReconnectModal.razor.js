@@ -43,9 +43,24 @@ async function retry() {
             }
         }
     } catch (err) {
-        // We got an exception, server is currently unavailable
+        // The reconnect failed. If the server answers at all, it refused this page's credentials (a revoked kiosk token,
+        // a person signed out or locked): load the page again, which then says so (or asks to sign in), instead of
+        // retrying for ever. Only when the server cannot be reached is it worth trying again later.
+        if (await serverAnswers()) {
+            location.reload();
+            return;
+        }
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
         setTimeout(retry, 5000);
+    }
+}
+
+async function serverAnswers() {
+    try {
+        await fetch(location.href, { method: "GET", redirect: "manual", cache: "no-store", credentials: "same-origin" });
+        return true;
+    } catch {
+        return false;
     }
 }
 
