@@ -45,6 +45,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<WhistleOptions>>(new ProblemValidator<WhistleOptions>(o => o.Problem()));
 
         services.TryAddSingleton(DistrictModel.Gulou);
+        // Before the accounts' default: the producers' event families as configured (a wrong one stops the start).
+        services.TryAddSingleton(Security.ProducerSystems.From(configuration));
         services.TryAddSingleton<EnvelopeParser>();
         services.TryAddSingleton<DistrictReducer>();
         services.TryAddSingleton(TimeProvider.System);
@@ -89,6 +91,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddOptions<HotState.HotStateOptions>().Bind(configuration.GetSection(HotState.HotStateOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HotState.HotStateOptions>>(new ProblemValidator<HotState.HotStateOptions>(o => o.Problem()));
         services.AddHostedService<HotState.HotStateArchiver>();
+        services.AddHostedService<Rules.RulesAdoption>();
 
         services.TryAddSingleton<DeadlineWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());

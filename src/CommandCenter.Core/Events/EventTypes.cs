@@ -41,6 +41,7 @@ public static class EventTypes
     /// <summary>The pipeline's own notices in the log (family <c>log</c>); never appended by producers or people.</summary>
     public const string LogDeadLettered = "log.dead-lettered";
     public const string LogArchived = "log.archived";
+    public const string LogRulesAdopted = "log.rules-adopted";
 
     public static readonly FrozenDictionary<string, Type> PayloadTypes = new Dictionary<string, Type>
     {
@@ -74,6 +75,7 @@ public static class EventTypes
         [DeadlineMissed] = typeof(Events.DeadlineMissed),
         [LogDeadLettered] = typeof(Events.LogDeadLettered),
         [LogArchived] = typeof(Events.LogArchived),
+        [LogRulesAdopted] = typeof(Events.LogRulesAdopted),
     }.ToFrozenDictionary();
 
     /// <summary>

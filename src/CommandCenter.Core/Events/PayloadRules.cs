@@ -48,6 +48,7 @@ internal static class PayloadRules
 
         DeadlineMissed p => Id(p.EntityId, "entityId") ?? Short(p.Department, "department", required: p.Kind == DeadlineKind.WhistleReport),
         LogArchived p => p.ClosedBefore > p.Now ? "closedBefore must not be after now" : null,
+        LogRulesAdopted p => p.Rules < 1 ? "rules must be a version of at least 1" : null,
         LogDeadLettered p => Short(p.Position, "position") ?? Long(p.Reason, "reason", required: true) ?? Short(p.EnvelopeId, "envelopeId", required: false)
             ?? (EventLog.LogPosition.TryParse(p.Position, out _) ? null : "position is not a log position (ms-seq)"),
         _ => $"no rules for {payload.GetType().Name}",

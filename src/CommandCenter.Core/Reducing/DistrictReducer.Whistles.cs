@@ -19,7 +19,7 @@ public sealed partial class DistrictReducer
 
         var whistle = new Whistle(p.WhistleId, e.Street, p.Level, p.Title, p.Description, p.SourceRef, WhistleStatus.Blown,
             e.OccurredAt, p.ReportDueAt, [.. p.Departments.Select(d => new SummonedDepartment(d, null, false, null))],
-            ClosedAt: null, BlownBy: e.Actor?.UserId, e.Id, e.OccurredAt);
+            ClosedAt: null, BlownBy: CreditedActor(state, e)?.UserId, e.Id, e.OccurredAt);
         return Ok(state with { Whistles = state.Whistles.Add(whistle.Id, whistle) }, Key(whistle));
     }
 

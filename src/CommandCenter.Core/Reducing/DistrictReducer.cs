@@ -15,7 +15,15 @@ public sealed partial class DistrictReducer(DistrictModel district)
     /// The version of the rules. Bump it whenever a rule changes what an event does: stored state snapshots carry it,
     /// and a snapshot of another version is not trusted but rebuilt from the event history.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
+
+    /// <summary>
+    /// The newest version of the rules this code knows (docs/decisions/0011). Which version reduces an event is the log's
+    /// to say (<see cref="DistrictState.Rules"/>, raised by a <c>log.rules-adopted</c> notice), never the code's, so a log
+    /// replays as it was recorded. 2: an event's <c>actor</c> counts only from the console, and every console event (not
+    /// only whistle events) is checked against the permission table from its actor.
+    /// </summary>
+    public const int LatestRules = 2;
 
     private readonly DistrictModel _district = district.Streets.Count == DayRollup.StreetCount ? district
         : throw new InvalidOperationException($"the rollups are sized for {DayRollup.StreetCount} streets; this district has {district.Streets.Count}");
@@ -31,6 +39,9 @@ public sealed partial class DistrictReducer(DistrictModel district)
                 return new Reduction(state, OutcomeKind.Notice, null, []);
             case LogArchived notice:
                 return new Reduction(Archive(state, notice), OutcomeKind.Notice, null, []);
+            case LogRulesAdopted notice:
+                // Only ever raised: a notice naming older rules (or a forged one) cannot take the log back.
+                return new Reduction(state with { Rules = Math.Max(state.Rules, notice.Rules) }, OutcomeKind.Notice, null, []);
         }
 
         // The parser admits only UUID ids; the window keys on their value, so letter case cannot hide a copy.
@@ -42,7 +53,7 @@ public sealed partial class DistrictReducer(DistrictModel district)
         Reduction result;
         try
         {
-            result = ApplyPayload(seen, envelope);
+            result = ConsoleActorProblem(seen, envelope) is { } refused ? Reject(seen, refused) : ApplyPayload(seen, envelope);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

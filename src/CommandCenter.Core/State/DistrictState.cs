@@ -22,6 +22,13 @@ public sealed record DistrictState(
     ImmutableHashSet<Guid> OpenIncidents,
     ImmutableHashSet<Guid> OpenTickets)
 {
+    /// <summary>
+    /// The version of the reducer's rules the next event is reduced by: 1 for a log that never adopted newer rules, raised
+    /// only by the leader's <c>log.rules-adopted</c> notice (docs/decisions/0011), so a replay reduces each event by the
+    /// rules it was first reduced by.
+    /// </summary>
+    public int Rules { get; init; } = 1;
+
     public static readonly DistrictState Empty = new(
         ImmutableDictionary<Guid, Incident>.Empty,
         ImmutableDictionary<Guid, Ticket>.Empty,

@@ -9,7 +9,7 @@ namespace CommandCenter.Infrastructure.Projection;
 /// <summary>
 /// The bytes of a stored state snapshot (table <c>state_snapshots</c>): the reducer's whole <see cref="DistrictState"/>
 /// (entities in the entity tables' JSON shape, the idempotency window as base64 chunks of 16-byte ids, the applied
-/// count, the daily rollups) as gzip-compressed JSON. Pure: the same state always gives a state equal to it back.
+/// count, the daily rollups, the version of the rules) as gzip-compressed JSON. Pure: the same state always gives a state equal to it back.
 /// </summary>
 internal static class StateSnapshotCodec
 {
@@ -20,7 +20,8 @@ internal static class StateSnapshotCodec
             [.. state.Teams.Values],
             [.. state.Recent.Chunks().Select(chunk => Convert.ToBase64String(MemoryMarshal.AsBytes(chunk.ToArray().AsSpan())))],
             state.AppliedCount,
-            state.Rollups);
+            state.Rollups,
+            state.Rules);
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
             JsonSerializer.Serialize(gzip, body, EntityJson.Options);
@@ -43,10 +44,13 @@ internal static class StateSnapshotCodec
             body.Rollups,
             // The open indexes are derived, not stored: the entities say which are open.
             [.. body.Incidents.Where(i => i.IsOpen).Select(i => i.Id)],
-            [.. body.Tickets.Where(t => t.IsOpen).Select(t => t.Id)]);
+            [.. body.Tickets.Where(t => t.IsOpen).Select(t => t.Id)])
+        {
+            Rules = body.Rules,
+        };
     }
 
     private sealed record Body(
         Incident[] Incidents, Ticket[] Tickets, Whistle[] Whistles, Dispatch[] Dispatches, TeamState[] Teams,
-        string[] Recent, long AppliedCount, DistrictRollups Rollups);
+        string[] Recent, long AppliedCount, DistrictRollups Rollups, int Rules = 1);
 }

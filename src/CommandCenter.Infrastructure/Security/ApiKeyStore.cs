@@ -6,16 +6,22 @@ namespace CommandCenter.Infrastructure.Security;
 
 public sealed record ApiKeyInfo(string Id, string Source, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt);
 
-/// <summary>Producer API keys, one or more per source system (12345 platform, grid app, enforcement system).</summary>
-public sealed class ApiKeyStore(IDbConnectionFactory db, SecurityAudit audit, TimeProvider time)
+/// <summary>
+/// Producer API keys, one or more per source system (12345 platform, grid app, enforcement system), issued only for a
+/// source <see cref="ProducerSystems"/> knows and never for one of the app's own.
+/// </summary>
+public sealed class ApiKeyStore(IDbConnectionFactory db, SecurityAudit audit, TimeProvider time, ProducerSystems producers)
 {
     public const string Prefix = "cck_";
 
     /// <summary>Makes a key for <paramref name="source"/>; the returned secret is never stored and cannot be shown again.</summary>
+    /// <exception cref="ArgumentException">No source, a reserved one, or one with no configured event families.</exception>
     public async Task<(ApiKeyInfo Key, string Secret)> CreateAsync(string source, string createdBy, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(source) || source.Length > 64)
             throw new ArgumentException("a source system name (1–64 characters) is required", nameof(source));
+        if (producers.ProblemIssuing(source) is { } problem)
+            throw new ArgumentException(problem, nameof(source));
         var secret = Secrets.New(Prefix);
         var key = new ApiKeyInfo(Guid.NewGuid().ToString("N")[..12], source.Trim(), time.GetUtcNow(), createdBy, null);
         await using var connection = await db.OpenAsync(ct);

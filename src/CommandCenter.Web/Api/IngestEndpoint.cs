@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Events;
+using CommandCenter.Infrastructure.Security;
 using CommandCenter.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,8 +9,10 @@ namespace CommandCenter.Web.Api;
 
 /// <summary>
 /// <c>POST /api/v1/events</c>: a producer system appends a batch of envelopes (a JSON array, at most 1,000 and 1 MB)
-/// with its API key. Every envelope must pass <see cref="EnvelopeParser"/> and name the key's own source; one bad
-/// envelope refuses the whole batch (400 problem+json naming each bad item) and nothing is appended.
+/// with its API key. Every envelope must pass <see cref="EnvelopeParser"/>, name the key's own source and be of an
+/// event family that source may append (<see cref="ProducerSystems"/>); one bad envelope refuses the whole batch and
+/// nothing is appended: 403 problem+json when an envelope is of a family the key may not append, else 400, each naming
+/// every bad item.
 /// </summary>
 internal static class IngestEndpoint
 {
@@ -22,12 +25,12 @@ internal static class IngestEndpoint
             .WithMetadata(new RequestSizeLimitAttribute(RequestLimits.MaxBody))
             .DisableAntiforgery();
 
-    private static async Task<IResult> HandleAsync(HttpContext http, EnvelopeParser parser, IEventLog log, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(HttpContext http, EnvelopeParser parser, IEventLog log, ProducerSystems producers, CancellationToken ct)
     {
         var source = http.User.FindFirst(CcClaims.ApiKeySource)!.Value;
         if (http.Request.ContentLength > RequestLimits.MaxBody)
             return TooLarge();
-        var body = await ReadLimitedAsync(http.Request.Body, ct);
+        var body = await RequestBody.ReadLimitedAsync(http.Request.Body, RequestLimits.MaxBody, ct);
         if (body is null)
             return TooLarge();
 
@@ -50,16 +53,21 @@ internal static class IngestEndpoint
 
             var batch = new List<IReadOnlyDictionary<string, string>>(count);
             var errors = new List<object>();
+            var forbidden = false;
             var index = 0;
             foreach (var item in document.RootElement.EnumerateArray())
             {
                 var (fields, problem) = ToFields(item);
                 if (problem is null && fields![EnvelopeFields.Source] != source)
                     problem = $"source '{fields[EnvelopeFields.Source]}' is not this key's source '{source}'";
+                if (problem is null && item.TryGetProperty(EnvelopeFields.Data, out var data) && JsonShape.AmbiguousMembers(data) is { } ambiguous)
+                    problem = $"data is ambiguous: {ambiguous}";
                 if (problem is null && parser.Parse(fields!) is { IsValid: false } parsed)
                     problem = parsed.Error;
                 if (problem is null && !EventTypes.Domain.Contains(fields![EnvelopeFields.Type]))
                     problem = $"'{fields[EnvelopeFields.Type]}' is a notice the pipeline writes itself; producers cannot append it";
+                if (problem is null && producers.ProblemAppending(source, fields![EnvelopeFields.Type]) is { } notTheirs)
+                    (problem, forbidden) = (notTheirs, true);
                 if (problem is null)
                     batch.Add(fields!);
                 else
@@ -67,8 +75,11 @@ internal static class IngestEndpoint
                 index++;
             }
             if (errors.Count > 0)
-                return Results.Problem(title: $"{errors.Count} of {count} envelopes are invalid; none was appended",
-                    statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
+                return Results.Problem(
+                    title: forbidden ? $"{errors.Count} of {count} envelopes are refused (this key's source may not append some of them); none was appended"
+                        : $"{errors.Count} of {count} envelopes are invalid; none was appended",
+                    statusCode: forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest,
+                    extensions: new Dictionary<string, object?> { ["errors"] = errors });
 
             var positions = await log.AppendAsync(batch, ct);
             return Results.Json(new { appended = positions.Count, first = positions[0].ToString(), last = positions[^1].ToString() },
@@ -86,20 +97,6 @@ internal static class IngestEndpoint
             fields[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
         var missing = EnvelopeFields.All.Where(f => !fields.ContainsKey(f)).ToList();
         return missing.Count > 0 ? (fields, $"missing {string.Join(", ", missing)}") : (fields, null);
-    }
-
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > RequestLimits.MaxBody)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     private static IResult TooLarge() =>

@@ -124,9 +124,16 @@ public static class Open311Endpoints
         }, Json, statusCode: StatusCodes.Status201Created);
     }
 
-    /// <summary>404 for another jurisdiction than ours; null when the call may go on. The key was checked by the scheme.</summary>
+    /// <summary>
+    /// 403 for a key whose source may not append tickets (Open311 is the 12345 ticket loop: only the hotline's systems
+    /// use it, to read or to post); 404 for another jurisdiction than ours; null when the call may go on. The key itself
+    /// was checked by the scheme.
+    /// </summary>
     private static IResult? Refusal(HttpContext http, IFormCollection? form)
     {
+        var source = http.User.FindFirst(CcClaims.ApiKeySource)?.Value ?? "";
+        if (!http.RequestServices.GetRequiredService<ProducerSystems>().MayAppend(source, EventTypes.TicketReceived))
+            return Error(StatusCodes.Status403Forbidden, $"api_key is not valid for this API: source '{source}' does not handle 12345 tickets");
         var jurisdiction = Text(http.Request.Query["jurisdiction_id"]) ?? (form is null ? null : Text(form["jurisdiction_id"]));
         return jurisdiction is null || Jurisdictions.Contains(jurisdiction, StringComparer.OrdinalIgnoreCase) ? null
             : Error(StatusCodes.Status404NotFound, $"jurisdiction_id '{jurisdiction}' is not served here; this endpoint serves {string.Join(" or ", Jurisdictions)}");
