@@ -6,52 +6,73 @@ using CommandCenter.Core.State;
 namespace CommandCenter.Core.Access;
 
 /// <summary>
-/// Who may do and see what: the one permission table over an <see cref="Actor"/>, read by the pages (what they offer),
-/// the command service (what it appends) and the reducer (what a console event may do, checked again from its own
-/// <c>actor</c>). Pure. The rules come from the reform (docs/domain.md): a street's leadership
-/// (街道领导班子) blows a work-advance whistle, only its party secretary or office director (the street director) a
-/// tough-problem one; the departments a whistle summons report in through their liaisons; the street verifies, closes
-/// and rates; escalation goes to the street director or the district's leaders. Street people read their own street,
-/// liaisons the whistles that summon their department, district-wide roles everything.
+/// Who may do and see what: the one permission table over an <see cref="Actor"/>, read by the pages (what they open and
+/// offer), the APIs and the hub (what they answer), the command service (what it appends) and the reducer (what a
+/// console event may do, checked again from its own <c>actor</c>). Pure. The rules come from the reform
+/// (docs/domain.md) and docs/decisions/0007:
+/// <list type="bullet">
+/// <item>operators run the 12345 ticket loop and the grid incident loop for every street, a street's leadership
+/// (街道领导班子: its leaders and its director) for its own street; a ticket is recorded by the hotline or an operator,
+/// and a citizen's rating (满意度) comes from the hotline's call-back or an operator recording it;</item>
+/// <item>dispatchers handle incidents, dispatches and teams only (a street's leadership dispatches its own teams);</item>
+/// <item>a street's leadership blows a work-advance whistle, only its director a tough-problem one; the departments a
+/// whistle summons report in and give feedback through their liaisons, who act on nothing else; the street verifies,
+/// closes and rates; escalation goes to the street director or the district's leaders;</item>
+/// <item>district leaders read everything and escalate; takeovers of the wall screens are acknowledged by operators,
+/// dispatchers and district leaders;</item>
+/// <item>the administrator sees no operational data (accounts, keys, kiosks and the audit only).</item>
+/// </list>
 /// </summary>
 public static class Permissions
 {
     /// <summary>One row: who may send events of a type, and the rule in words when they may not.</summary>
     private sealed record Rule(Func<Actor, CommandSubject, bool> Allows, Func<CommandSubject, string> Refused);
 
-    /// <summary>Operations on incidents, tickets, dispatches, teams and deadlines: district-wide operations roles anywhere,
-    /// a street's leadership in its own street.</summary>
-    private static readonly Rule Operations = new((a, s) => Operates(a) || Leads(a, s.Street), _ => "your role cannot act on this");
+    private static readonly Rule TicketIntake = new((a, _) => a.Role == ActorRoles.Operator,
+        _ => "a 12345 ticket is recorded by the hotline or an operator");
+
+    private static readonly Rule TicketLoop = new((a, s) => a.Role == ActorRoles.Operator || Leads(a, s.Street),
+        _ => "12345 tickets are handled by operators and the street's leadership");
+
+    private static readonly Rule CitizenRating = new((a, _) => a.Role == ActorRoles.Operator,
+        _ => "a citizen's rating comes from the hotline's call-back or an operator recording it");
+
+    private static readonly Rule IncidentLoop = new((a, s) => a.Role is ActorRoles.Operator or ActorRoles.Dispatcher || Leads(a, s.Street),
+        _ => "grid incidents are handled by operators, dispatchers and the street's leadership");
+
+    private static readonly Rule Dispatching = new((a, s) => a.Role == ActorRoles.Dispatcher || Leads(a, s.Street),
+        _ => "teams are dispatched and set on or off duty by dispatchers and the street's leadership");
 
     private static readonly Rule Leadership = new((a, s) => Leads(a, s.Street),
         _ => "a whistle is verified, closed and evaluated only by the street's leadership");
 
     /// <summary>The command table: every event type a person may append from a console. Types not listed (the
-    /// pipeline's own notices) nobody may send.</summary>
+    /// pipeline's own notices) nobody may send; <c>deadline.missed</c> is listed and refused to everyone, since only the
+    /// deadline watcher records a missed deadline.</summary>
     private static readonly FrozenDictionary<string, Rule> Commands = new Dictionary<string, Rule>
     {
-        [EventTypes.IncidentReported] = Operations,
-        [EventTypes.IncidentAccepted] = Operations,
-        [EventTypes.IncidentAssigned] = Operations,
-        [EventTypes.IncidentResolved] = Operations,
-        [EventTypes.IncidentVerified] = Operations,
-        [EventTypes.IncidentClosed] = Operations,
-        [EventTypes.IncidentReopened] = Operations,
-        [EventTypes.TicketReceived] = Operations,
-        [EventTypes.TicketAssigned] = Operations,
-        [EventTypes.TicketFeedback] = Operations,
-        [EventTypes.TicketVerified] = Operations,
-        [EventTypes.TicketClosed] = Operations,
-        [EventTypes.TicketEvaluated] = Operations,
-        [EventTypes.TicketReopened] = Operations,
-        [EventTypes.DispatchCreated] = Operations,
-        [EventTypes.DispatchAcknowledged] = Operations,
-        [EventTypes.DispatchEnRoute] = Operations,
-        [EventTypes.DispatchOnScene] = Operations,
-        [EventTypes.DispatchCompleted] = Operations,
-        [EventTypes.DispatchCancelled] = Operations,
-        [EventTypes.TeamStatusChanged] = Operations,
-        [EventTypes.DeadlineMissed] = Operations,
+        [EventTypes.IncidentReported] = IncidentLoop,
+        [EventTypes.IncidentAccepted] = IncidentLoop,
+        [EventTypes.IncidentAssigned] = IncidentLoop,
+        [EventTypes.IncidentResolved] = IncidentLoop,
+        [EventTypes.IncidentVerified] = IncidentLoop,
+        [EventTypes.IncidentClosed] = IncidentLoop,
+        [EventTypes.IncidentReopened] = IncidentLoop,
+        [EventTypes.TicketReceived] = TicketIntake,
+        [EventTypes.TicketAssigned] = TicketLoop,
+        [EventTypes.TicketFeedback] = TicketLoop,
+        [EventTypes.TicketVerified] = TicketLoop,
+        [EventTypes.TicketClosed] = TicketLoop,
+        [EventTypes.TicketEvaluated] = CitizenRating,
+        [EventTypes.TicketReopened] = TicketLoop,
+        [EventTypes.DispatchCreated] = Dispatching,
+        [EventTypes.DispatchAcknowledged] = Dispatching,
+        [EventTypes.DispatchEnRoute] = Dispatching,
+        [EventTypes.DispatchOnScene] = Dispatching,
+        [EventTypes.DispatchCompleted] = Dispatching,
+        [EventTypes.DispatchCancelled] = Dispatching,
+        [EventTypes.TeamStatusChanged] = Dispatching,
+        [EventTypes.DeadlineMissed] = new((_, _) => false, _ => "a missed deadline is recorded by the deadline watcher, not by a person"),
 
         // 工作推进哨 by the street's leadership; 攻坚克难哨 (and anything higher) only by its director.
         [EventTypes.WhistleBlown] = new(
@@ -76,12 +97,13 @@ public static class Permissions
     /// <summary>The event types a person may ever append (the table's rows).</summary>
     public static IEnumerable<string> CommandTypes => Commands.Keys;
 
-    /// <summary>Operator, dispatcher and district leader: the roles that run operations across the district.</summary>
+    /// <summary>Operator, dispatcher and district leader: the roles that read operations across the whole district.</summary>
     public static bool Operates(Actor actor) =>
         actor.Role is ActorRoles.Operator or ActorRoles.Dispatcher or ActorRoles.DistrictLeader;
 
-    /// <summary>Roles that read the whole district: the operations roles and the administrator.</summary>
-    public static bool SeesWholeDistrict(Actor actor) => Operates(actor) || actor.Role == ActorRoles.Admin;
+    /// <summary>Roles that read the whole district's operational data: the operations roles (never the administrator,
+    /// who sees no operational data).</summary>
+    public static bool SeesWholeDistrict(Actor actor) => Operates(actor);
 
     /// <summary>A street leader or director: bound to one street (<see cref="Actor.Street"/>).</summary>
     public static bool IsStreetScoped(Actor actor) => actor.Role is ActorRoles.StreetLeader or ActorRoles.StreetDirector;
@@ -110,14 +132,22 @@ public static class Permissions
     /// <summary>May the person open <paramref name="view"/>? <paramref name="street"/> names the street of <see cref="View.Street"/>.</summary>
     public static bool CanView(Actor actor, View view, string? street = null) => view switch
     {
-        View.DistrictWall => SeesWholeDistrict(actor),
+        View.DistrictWall => Operates(actor),
         View.Street => street is not null && CanRead(actor, street),
         View.Dispatch => Operates(actor) || IsStreetScoped(actor),
-        View.Console => actor.Role != ActorRoles.Admin,
-        View.Whistles => true,
+        View.Tickets => Operates(actor) || IsStreetScoped(actor),
+        View.Console => actor.Role is not ActorRoles.Admin && IsKnownRole(actor),
+        View.Takeovers => Operates(actor),
+        View.Whistles => actor.Role is not ActorRoles.Admin && IsKnownRole(actor),
         View.Administration => actor.Role == ActorRoles.Admin,
         _ => false,
     };
+
+    /// <summary>May the person acknowledge a takeover of the wall screens (clearing it on every screen)?</summary>
+    public static bool MayAcknowledgeTakeover(Actor actor) => CanView(actor, View.Takeovers);
+
+    private static bool IsKnownRole(Actor actor) => actor.Role is ActorRoles.Operator or ActorRoles.Dispatcher or ActorRoles.StreetLeader
+        or ActorRoles.StreetDirector or ActorRoles.DepartmentLiaison or ActorRoles.DistrictLeader or ActorRoles.Admin;
 
     /// <summary>May the person send an event of <paramref name="type"/> about <paramref name="subject"/> (the table only)?</summary>
     public static bool MaySend(Actor actor, string type, CommandSubject subject) =>

@@ -14,11 +14,18 @@ public enum View
     /// <summary>The dispatch console (<c>/dispatch</c>).</summary>
     Dispatch,
 
-    /// <summary>The consoles that act (<c>/tickets</c>, <c>/kiosk/console</c>) and the command API.</summary>
+    /// <summary>The 12345 ticket board (<c>/tickets</c>); each ticket is then shown by <see cref="Permissions.CanRead"/>.</summary>
+    Tickets,
+
+    /// <summary>The command API (<c>POST /api/v1/commands</c>): every person who may send some command; each command's
+    /// own row of the table then decides.</summary>
     Console,
 
-    /// <summary>The whistle pages (<c>/whistles</c>, <c>/liaison</c>, <c>/whistles/scoreboard</c>); each whistle is then
-    /// shown by <see cref="Permissions.CanSee"/>.</summary>
+    /// <summary>The takeover console (<c>/kiosk/console</c>): read the takeovers of the wall screens and acknowledge them.</summary>
+    Takeovers,
+
+    /// <summary>The whistle pages (<c>/whistles</c>, <c>/whistles/{id}</c>, <c>/whistles/new</c>, <c>/liaison</c>,
+    /// <c>/whistles/scoreboard</c>); each whistle is then shown by <see cref="Permissions.CanSee"/>.</summary>
     Whistles,
 
     /// <summary>Accounts, keys, kiosks, audit and dead letters (<c>/admin/*</c>, <c>/kiosk/admin</c>).</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using CommandCenter.Core.Access;
 using CommandCenter.Core.Events;
@@ -23,14 +22,19 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1");
         IngestEndpoint.Map(api);
         api.MapPost("/commands", ExecuteAsync).RequireAuthorization(Policies.Console).RequireRateLimiting(RateLimits.Commands);
-        api.MapGet("/whistles", Whistles);
-        api.MapGet("/search", Search);
-        api.MapGet("/export/whistles.csv", ExportWhistles);
+        // Operational data: never for the administrator (the permission table's View.Whistles), each item then cut to the caller's scope.
+        api.MapGet("/whistles", Whistles).RequireAuthorization(Policies.Whistles);
+        api.MapGet("/search", Search).RequireAuthorization(Policies.Whistles);
+        api.MapGet("/export/whistles.csv", ExportWhistles).RequireAuthorization(Policies.Whistles);
         return app;
     }
 
-    private static async Task<IResult> ExecuteAsync(ConsoleCommand command, ConsoleCommandService commands, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> ExecuteAsync(ConsoleCommandService commands, HttpContext http, CancellationToken ct)
     {
+        var (command, problem) = await CommandRequest.ReadAsync(http.Request, ct);
+        if (command is null)
+            return Results.Problem(title: "malformed command", detail: problem, statusCode: StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?> { ["code"] = "malformed" });
         var result = await commands.ExecuteAsync(http.User, command, ct);
         var code = result.Code == RejectionCode.None ? null
             : new Dictionary<string, object?> { ["code"] = JsonNamingPolicy.KebabCaseLower.ConvertName(result.Code.ToString()) };
@@ -57,14 +61,14 @@ public static class ApiEndpoints
         }));
     }
 
-    private static IResult Search(string q, LiveState live, HttpContext http)
+    private static IResult Search(string? q, LiveState live, HttpContext http)
     {
         if (string.IsNullOrWhiteSpace(q) || q.Length > 100)
             return Results.Problem(title: "q is required (at most 100 characters)", statusCode: StatusCodes.Status400BadRequest);
         var state = live.Current.State;
         var actor = http.User.ToActor();
         bool Reads(string street) => actor is not null && Permissions.CanRead(actor, street);
-        var hits = VisibleWhistles(actor, state).Where(w => w.Title.Contains(q, StringComparison.OrdinalIgnoreCase))
+        var hits = VisibleWhistles(actor, state).Where(w => w.Title.Contains(q!, StringComparison.OrdinalIgnoreCase))
                 .Select(w => new { kind = "whistle", id = w.Id, street = w.Street, text = w.Title })
             .Concat(state.Tickets.Values.Where(t => Reads(t.Street) && t.Content.Contains(q, StringComparison.OrdinalIgnoreCase))
                 .Select(t => new { kind = "ticket", id = t.Id, street = t.Street, text = t.Content }))
@@ -74,17 +78,11 @@ public static class ApiEndpoints
         return Results.Json(hits);
     }
 
-    private static IResult ExportWhistles(LiveState live, HttpContext http)
-    {
-        var csv = new StringBuilder("id,street,level,status,title\n");
-        foreach (var w in VisibleWhistles(http.User.ToActor(), live.Current.State).OrderBy(w => w.BlownAt))
-            csv.Append(w.Id).Append(',').Append(w.Street).Append(',').Append(w.Level).Append(',').Append(w.Status).Append(',').Append(Csv(w.Title)).Append('\n');
-        return Results.Text(csv.ToString(), "text/csv; charset=utf-8");
-    }
-
-    /// <summary>Quoted, and a leading = + - @ neutralised so a spreadsheet never runs text from events as a formula.</summary>
-    private static string Csv(string text) =>
-        "\"" + (text.Length > 0 && "=+-@".Contains(text[0]) ? "'" + text : text).Replace("\"", "\"\"") + "\"";
+    /// <summary>The whistles the caller may see, as a CSV attachment (<see cref="Csv"/>: formula-safe, RFC 4180, BOM).</summary>
+    private static IResult ExportWhistles(LiveState live, HttpContext http) =>
+        Csv.File("whistles.csv", ["id", "street", "level", "status", "title"],
+            VisibleWhistles(http.User.ToActor(), live.Current.State).OrderBy(w => w.BlownAt)
+                .Select(w => (IReadOnlyList<string?>)[w.Id.ToString(), w.Street, w.Level.ToString(), w.Status.ToString(), w.Title]));
 
     private static IEnumerable<Whistle> VisibleWhistles(Actor? actor, DistrictState state) =>
         actor is null ? [] : state.Whistles.Values.Where(w => Permissions.CanSee(actor, w));

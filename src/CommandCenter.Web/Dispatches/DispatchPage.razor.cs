@@ -50,6 +50,9 @@ public sealed partial class DispatchPage
 
     private bool CanRead(string street) => Actor is not null && Permissions.CanRead(Actor, street);
 
+    /// <summary>May this person send <paramref name="type"/> in <paramref name="street"/>? The console offers only what it may.</summary>
+    private bool May(string type, string street) => Actor is not null && Permissions.MaySend(Actor, type, new CommandSubject(street));
+
     private IEnumerable<Street> VisibleStreets => District.Streets.Where(s => CanRead(s.Code) && (_street is null || s.Code == _street));
 
     protected override void OnInitialized()

@@ -27,6 +27,15 @@ public static class Policies
     /// <summary><see cref="View.Console"/>: people who may send console commands (a command's own rules then decide).</summary>
     public const string Console = "console";
 
+    /// <summary><see cref="View.Tickets"/>: the 12345 ticket board.</summary>
+    public const string Tickets = "tickets";
+
+    /// <summary><see cref="View.Takeovers"/>: the takeover console.</summary>
+    public const string Takeovers = "takeovers";
+
+    /// <summary><see cref="View.Whistles"/>: the whistle pages.</summary>
+    public const string Whistles = "whistles";
+
     /// <summary><see cref="View.Dispatch"/>: the dispatch console.</summary>
     public const string Dispatch = "dispatch";
 
@@ -44,6 +53,9 @@ public static class Policies
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().AddRequirements(new ViewRequirement(View.Administration)));
         options.AddPolicy(Console, p => p.RequireAuthenticatedUser().AddRequirements(new ViewRequirement(View.Console)));
         options.AddPolicy(Dispatch, p => p.RequireAuthenticatedUser().AddRequirements(new ViewRequirement(View.Dispatch)));
+        options.AddPolicy(Tickets, p => p.RequireAuthenticatedUser().AddRequirements(new ViewRequirement(View.Tickets)));
+        options.AddPolicy(Takeovers, p => p.RequireAuthenticatedUser().AddRequirements(new ViewRequirement(View.Takeovers)));
+        options.AddPolicy(Whistles, p => p.RequireAuthenticatedUser().AddRequirements(new ViewRequirement(View.Whistles)));
         options.AddPolicy(Producer, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
             .RequireClaim(CcClaims.ApiKeySource));
         options.AddPolicy(LiveHub, p => p.RequireAuthenticatedUser().RequireRole([.. Roles.All, Roles.Kiosk]));
