@@ -42,15 +42,28 @@ public static class HttpHardening
 
     /// <summary>
     /// APIs, hubs and account endpoints answer with their own status codes (a 401/403/429 must not be re-executed as
-    /// the not-found page, which would run under another policy and with the original method).
+    /// the not-found page, which would run under another policy and with the original method). An API or account
+    /// endpoint's error that has no body yet (refused by authorization, the rate limiter, antiforgery, a binder) gets a
+    /// problem+json body saying what the status means, so every 4xx an API client sees is a problem document.
     /// </summary>
     public static IApplicationBuilder UsePlainStatusCodesForApis(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var path = context.Request.Path;
-        if ((path.StartsWithSegments("/api") || path.StartsWithSegments("/open311") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/account"))
+        var problemBody = path.StartsWithSegments("/api") || path.StartsWithSegments("/account");
+        if ((problemBody || path.StartsWithSegments("/open311") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/_blazor"))
             && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
             pages.Enabled = false;
         await next(context);
+        var response = context.Response;
+        if (problemBody && !response.HasStarted && response.StatusCode >= 400 && response.ContentLength is null && string.IsNullOrEmpty(response.ContentType)
+            && context.RequestServices.GetService<IProblemDetailsService>() is { } problems)
+        {
+            await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = { Status = response.StatusCode, Title = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(response.StatusCode) },
+            });
+        }
     });
 
     public static IApplicationBuilder UseOriginCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>

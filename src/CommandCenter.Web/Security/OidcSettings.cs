@@ -34,7 +34,11 @@ public sealed record OidcSettings(string Authority, string ClientId, string? Cli
     private static bool IsLoopback(Uri uri) =>
         string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip));
 
-    public void Apply(OpenIdConnectOptions o)
+    /// <summary>
+    /// Configures the handler; the redirect URI sent to the provider (and again when the code is redeemed) is
+    /// <paramref name="publicBase"/>'s (<c>Security:PublicUrl</c>), never built from the request's Host header.
+    /// </summary>
+    public void Apply(OpenIdConnectOptions o, string? publicBase = null)
     {
         o.Authority = Authority;
         o.ClientId = ClientId;
@@ -50,5 +54,20 @@ public sealed record OidcSettings(string Authority, string ClientId, string? Cli
         o.Scope.Add("openid");
         o.Scope.Add("profile");
         o.Events.OnRemoteFailure = OidcRemoteFailure.HandleAsync;
+        if (publicBase is not null)
+        {
+            var redirectUri = publicBase + o.CallbackPath;
+            o.Events.OnRedirectToIdentityProvider = context =>
+            {
+                context.ProtocolMessage.RedirectUri = redirectUri;
+                return Task.CompletedTask;
+            };
+            o.Events.OnAuthorizationCodeReceived = context =>
+            {
+                if (context.TokenEndpointRequest is { } request)
+                    request.RedirectUri = redirectUri;
+                return Task.CompletedTask;
+            };
+        }
     }
 }

@@ -13,7 +13,9 @@ namespace CommandCenter.Web.Shared;
 /// The one way a person's action becomes an event (docs/architecture.md, "commands become events"): the actor is taken
 /// from the signed-in user, the envelope is written by <see cref="EnvelopeWriter"/> as every producer's is, the action
 /// is checked against the permission table (<see cref="Permissions.ToSend"/>) and against live state with the same
-/// reducer the pipeline runs, then appended. The reducer checks the actor again when the event comes back.
+/// reducer the pipeline runs, then appended. The reducer checks the actor again when the event comes back. The live
+/// state it is tried against is the person's view of it (<see cref="CallerView"/>): an id outside their scope answers
+/// exactly as an unknown one.
 /// </summary>
 public sealed class ConsoleCommandService(
     EnvelopeParser parser, DistrictReducer reducer, LiveState live, IEventLog log, TimeProvider time, ILogger<ConsoleCommandService> logger)
@@ -23,6 +25,9 @@ public sealed class ConsoleCommandService(
         if (user.IsKiosk() || user.ToActor() is not { } actor)
             return CommandResult.Forbidden(new Refusal(RejectionCode.NotPermitted, "only a signed-in person can act; kiosk tokens are read-only"));
 
+        if (command.Data.Any(member => string.Equals(member.Key, "actor", StringComparison.OrdinalIgnoreCase)))
+            return new CommandResult(CommandStatus.Invalid, "data must not carry an actor: who acted is taken from the sign-in", Code: RejectionCode.Malformed);
+
         // Times the app writes are the district's own (+08:00), as a producer in Nanjing writes them.
         var fields = EnvelopeWriter.ToFields(command.Type, command.Data, command.Street, ActorRoles.ConsoleSource,
             DistrictClock.ToLocal(time.GetUtcNow()), actor: actor);
@@ -31,8 +36,8 @@ public sealed class ConsoleCommandService(
             return new CommandResult(CommandStatus.Invalid, parsed.Error, Code: RejectionCode.Malformed);
         var envelope = parsed.Envelope!;
 
-        var state = live.Current.State;
-        if (Permissions.ToSend(actor, envelope, WhistleOf(envelope.Payload) is { } id ? state.Whistles.GetValueOrDefault(id) : null) is { } refused)
+        var state = CallerView.Of(actor, live.Current.State, envelope.Payload);
+        if (Permissions.ToSend(actor, envelope, CallerView.WhistleOf(envelope.Payload) is { } id ? state.Whistles.GetValueOrDefault(id) : null) is { } refused)
             return CommandResult.Forbidden(refused);
 
         var trial = reducer.Apply(state, envelope);
@@ -50,15 +55,4 @@ public sealed class ConsoleCommandService(
         }
         return new CommandResult(CommandStatus.Appended, EventId: envelope.Id);
     }
-
-    private static Guid? WhistleOf(IEventPayload payload) => payload switch
-    {
-        WhistleBlown p => p.WhistleId,
-        WhistleDepartmentReported p => p.WhistleId,
-        WhistleEscalated p => p.WhistleId,
-        WhistleResolved p => p.WhistleId,
-        WhistleClosed p => p.WhistleId,
-        WhistleEvaluated p => p.WhistleId,
-        _ => null,
-    };
 }
