@@ -7,9 +7,13 @@ namespace CommandCenter.Core.Simulation.History;
 /// wrong (<see cref="Shares"/>) and how long summoned departments have to report in (<see cref="ReportIn"/>).
 /// The figures and where they come from are in docs/simulation.md.
 /// </summary>
-public sealed record HistorySettings(HistoryVolumes Volumes, HistoryShares Shares, ReportInTimes ReportIn)
+/// <param name="Retention">The hot-state retention of the leader's daily housekeeping notice (<c>log.archived</c>), as
+/// <c>HotState:Retention</c> sets it live (8 days by default, docs/decisions/0010).</param>
+public sealed record HistorySettings(HistoryVolumes Volumes, HistoryShares Shares, ReportInTimes ReportIn, TimeSpan? Retention = null)
 {
     public static readonly HistorySettings Default = new(new HistoryVolumes(), new HistoryShares(), new ReportInTimes());
+
+    public TimeSpan HotStateRetention => Retention ?? TimeSpan.FromDays(8);
 }
 
 /// <summary>
