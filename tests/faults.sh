@@ -58,6 +58,7 @@ start_app() { # NAME [ENV=VALUE...]
   case_env
   # env(1) execs dotnet, so $! is the app's own pid: the one kill -9 and SIGSTOP must reach.
   env "${CASE_ENV[@]}" Projector__ConsumerName="$name" "$@" dotnet "$CC_WORK/app/CommandCenter.Web.dll" --urls "http://127.0.0.1:$port" \
+    --contentRoot "$CC_WORK/app" \
     >>"$CASE_DIR/$name.log" 2>&1 &
   APP_PID[$name]=$!
 }

@@ -41,7 +41,26 @@ public sealed record HistoryVolumes(
     double TicketsWeekendShare = 0.75,
     double IncidentsWeekendShare = 0.4,
     double PatrolsWeekendShare = 0.8,
-    double WhistlesWeekendShare = 0.1);
+    double WhistlesWeekendShare = 0.1)
+{
+    /// <summary>
+    /// Every arrival volume times <paramref name="factor"/> (a thinned history for benchmarks: same rhythms and shares,
+    /// fewer items). Shares stay as they are.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="factor"/> is not above 0.</exception>
+    public HistoryVolumes Scaled(double factor)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(factor);
+        return this with
+        {
+            TicketsPerWorkingDay = TicketsPerWorkingDay * factor,
+            IncidentsPerGridPerWorkingDay = IncidentsPerGridPerWorkingDay * factor,
+            PatrolDispatchesPerWorkingDay = PatrolDispatchesPerWorkingDay * factor,
+            WhistlesPerStreetPerWeek = WhistlesPerStreetPerWeek * factor,
+            OffDutySpellsPerTeamPerDay = OffDutySpellsPerTeamPerDay * factor,
+        };
+    }
+}
 
 /// <summary>How often work goes wrong (docs/simulation.md, "Shares"). Each is a probability per item.</summary>
 /// <param name="TicketsLate">A ticket closed after its due time (the published on-time rates run 89.6–99.5 %).</param>
