@@ -36,6 +36,9 @@ public sealed class WallAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Database", $"Data Source={DatabasePath}");
         builder.UseSetting("EventLog:Provider", "Embedded");
         builder.UseSetting("Simulator:Enabled", "false");
+        // Outside Development the app names its host names (TestServer's is localhost).
+        if (Environment != "Development")
+            builder.UseSetting("AllowedHosts", "localhost");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         // TestServer has no client address: a test names one with X-Test-Client-Ip (per-client rate limits).
