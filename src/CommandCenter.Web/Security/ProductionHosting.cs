@@ -41,7 +41,12 @@ public static class ProductionHosting
             foreach (var network in proxy.KnownNetworks)
                 o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         });
-        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            // Outside Development every host is a real one, loopback included (a proxy on the same machine).
+            o.ExcludedHosts.Clear();
+        });
 
         if (!environment.IsDevelopment() && configuration["AllowedHosts"] is null or "" or "*")
             throw new OptionsValidationException("AllowedHosts", typeof(string),
