@@ -82,6 +82,17 @@ cc_start_postgres() {
   export CC_PG_PORT CC_PG_PASSWORD CC_POSTGRES
 }
 
+# The server cc_start_postgres started, stopped as by a crash (immediate: no checkpoint, recovery from the WAL at the
+# next start) or started again on the same port and data directory.
+cc_crash_postgres() {
+  su postgres -s /bin/sh -c "$(cc_pg_bin)/pg_ctl -D '$cc_pg_dir/data' -m immediate -w stop" >/dev/null 2>&1
+}
+cc_restart_postgres() {
+  su postgres -s /bin/sh -c "$(cc_pg_bin)/pg_ctl -D '$cc_pg_dir/data' -l '$cc_pg_dir/server.log' -w -t 60 \
+      -o \"-p $CC_PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c shared_buffers=128MB\" start" \
+    >/dev/null 2>&1
+}
+
 # Stops the server cc_start_postgres started (fast shutdown) and removes its directory, unless CC_KEEP_WORK=1.
 cc_stop_postgres() {
   [ -n "$cc_pg_dir" ] && [ -d "$cc_pg_dir/data" ] || return 0
