@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The restore drill (deploy/README.md, "Back up and restore"): a running system (redis-server with AOF, PostgreSQL, one
 # app instance, a producer appending) is backed up with deploy/backup.sh while events flow; then its servers are
-# thrown away, the backup is restored into fresh ones with deploy/restore.sh, an instance starts on them and catches
-# up, and `cc verify --require-caught-up` must be clean, with every envelope of the backed-up stream in the history.
+# thrown away, the backup is restored into fresh ones with deploy/restore.sh (the consumer group rewound to the
+# restored checkpoint), an instance starts on them and catches up, and `cc verify --require-caught-up` must be clean, with every envelope of the backed-up stream in the history.
 # Ends with "restore-drill: N passed, N failed". Set CC_APP_DIR and CC_CLI_DIR to published builds to skip publishing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -79,6 +79,8 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$CC_WORK/redis-restore
 restored_redis_pid=$!
 for _ in $(seq 1 100); do redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
 stream_entries=$(redis-cli -p "$redis_port" XLEN cc:events)
+PGHOST=127.0.0.1 PGPORT=$CC_PG_PORT PGUSER=postgres PGPASSWORD=$CC_PG_PASSWORD PGDATABASE=commandcenter REDIS_PORT=$redis_port \
+  deploy/restore.sh rewind || fail "rewinding the consumer group failed"
 echo "restore-drill: restored $restored_rows history rows into PostgreSQL and $stream_entries stream entries into Redis"
 [ "$stream_entries" -gt 0 ] && [ "$restored_rows" -gt 0 ] || fail "the backup restored nothing"
 
