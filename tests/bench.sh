@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The pipeline benchmark (docs/benchmarks.md): starts its own redis-server and PostgreSQL like tests/run.sh, builds
 # the benchmark in Release, runs it (the pipeline on SQLite, then on PostgreSQL), and prints its figures; the last line
-# is one JSON object. Usage: tests/bench.sh [EVENTS] [pipeline]   (default 200000; "pipeline": stop after (a)–(c'))
+# is one JSON object. Usage: tests/bench.sh [EVENTS] [pipeline] [backlog]   (default 200000; "pipeline": stop after
+# (a)–(c'); "backlog": also the projector alone draining a backlog on each database, without the producer running)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source tests/lib/services.sh

@@ -41,6 +41,17 @@ internal static class BenchmarkRun
             : ((double, long, long)?)null;
         if (postgres is var (pgPipeline, _, _))
             Console.WriteLine($"(b') pipeline on PostgreSQL: {pgPipeline:F0} events/s, ratio {pgPipeline / baseline:F2}");
+        if (args.Contains("backlog"))
+        {
+            // Where the time goes: the projector alone on a backlog, without the producer competing for the two cores.
+            var (sqliteDrain, _, _) = await PipelineThroughput.MeasureAsync(redisAddress, redis, entries, workDir, backlog: true);
+            Console.WriteLine($"(f) projector alone draining a backlog, SQLite: {sqliteDrain:F0} events/s");
+            if (Environment.GetEnvironmentVariable("CC_BENCH_POSTGRES") is { Length: > 0 } drainPg)
+            {
+                var (pgDrain, _, _) = await PipelineThroughput.MeasureAsync(redisAddress, redis, entries, workDir, drainPg, backlog: true);
+                Console.WriteLine($"(f') projector alone draining a backlog, PostgreSQL: {pgDrain:F0} events/s");
+            }
+        }
         if (args.Contains("pipeline"))
             return 0;
 

@@ -19,8 +19,10 @@ namespace CommandCenter.Benchmarks;
 internal static class PipelineThroughput
 {
     /// <param name="postgres">A PostgreSQL superuser's connection string to create the run's database with; null for SQLite.</param>
+    /// <param name="backlog">Append everything first, then time the projector alone draining it (no producer competing for the cores).</param>
     public static async Task<(double EventsPerSecond, long Applied, long Rejected)> MeasureAsync(
-        string redisAddress, IConnectionMultiplexer redis, IReadOnlyList<NameValueEntry[]> entries, string workDir, string? postgres = null)
+        string redisAddress, IConnectionMultiplexer redis, IReadOnlyList<NameValueEntry[]> entries, string workDir, string? postgres = null,
+        bool backlog = false)
     {
         var (provider, database) = postgres is null
             ? ("Sqlite", $"Data Source={Path.Combine(workDir, $"pipeline-{Guid.NewGuid():N}.db")}")
@@ -39,14 +41,17 @@ internal static class PipelineThroughput
             ["DeadlineWatcher:Enabled"] = "false",
         });
         builder.Services.AddCommandCenterInfrastructure(builder.Configuration);
+        var db = redis.GetDatabase();
+        if (backlog)
+            await RawRedisBaseline.ProduceAsync(db, stream, entries);
         using var host = builder.Build();
         await host.StartAsync();
         var status = host.Services.GetRequiredService<ProjectorStatus>();
         await WaitUntilAsync(() => status.IsLeader, TimeSpan.FromSeconds(30), "the projector to take its lease");
 
-        var db = redis.GetDatabase();
         var clock = Stopwatch.StartNew();
-        await RawRedisBaseline.ProduceAsync(db, stream, entries);
+        if (!backlog)
+            await RawRedisBaseline.ProduceAsync(db, stream, entries);
         var last = LogPosition.Parse((await db.StreamRangeAsync(stream, "-", "+", 1, Order.Descending))[0].Id.ToString());
         var log = host.Services.GetRequiredService<IEventLog>();
         await WaitUntilAsync(() => status.Checkpoint is { } checkpoint && checkpoint >= last, TimeSpan.FromMinutes(5), "the projector to commit everything");
