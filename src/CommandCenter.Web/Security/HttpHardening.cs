@@ -47,7 +47,8 @@ public static class HttpHardening
     public static IApplicationBuilder UsePlainStatusCodesForApis(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var path = context.Request.Path;
-        if ((path.StartsWithSegments("/api") || path.StartsWithSegments("/open311") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/account"))
+        if ((path.StartsWithSegments("/api") || path.StartsWithSegments("/open311") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/account")
+             || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/metrics"))
             && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
             pages.Enabled = false;
         await next(context);
