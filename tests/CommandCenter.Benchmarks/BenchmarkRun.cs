@@ -13,6 +13,8 @@ internal static class BenchmarkRun
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Contains("year"))
+            return await YearScale.RunAsync(args);
         var redisAddress = Environment.GetEnvironmentVariable("CC_BENCH_REDIS")
             ?? throw new InvalidOperationException("CC_BENCH_REDIS is not set: run tests/bench.sh, which starts redis-server");
         var count = args.FirstOrDefault(a => a.All(char.IsDigit)) is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 200_000;
