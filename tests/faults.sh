@@ -5,8 +5,10 @@
 # Every case ends with `cc verify --require-caught-up` clean and every produced envelope accounted for.
 #
 # Usage: tests/faults.sh [short|full] [CASE...]     short: the CI form (a few minutes); full: the table for a release.
-# Prints one row per case and ends with "faults: N passed, N failed". Starts what it needs on free loopback ports,
-# stops only what it started.
+# The database is SQLite (a file per case) or, with CC_FAULTS_DATABASE=postgres, PostgreSQL (a server of the suite's
+# own, a database per case; its cases: the database write-locked and the server crashed instead of the SQLite file's
+# lock and full disk). Prints one row per case and ends with "faults: N passed, N failed". Starts what it needs on free
+# loopback ports, stops only what it started. Set CC_APP_DIR and CC_CLI_DIR to published builds to skip publishing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source tests/lib/services.sh
@@ -22,10 +24,20 @@ cc_start_redis || { echo "faults: could not start redis-server" >&2; exit 1; }
 REDIS_PORT=${CC_REDIS_ADDRESS##*:}
 REDIS_DIR="$CC_WORK/redis"
 rcli() { redis-cli -p "$REDIS_PORT" "$@"; }
+DATABASE=${CC_FAULTS_DATABASE:-sqlite}
+case "$DATABASE" in
+  sqlite) ;;
+  postgres) cc_start_postgres || { echo "faults: could not start PostgreSQL" >&2; exit 1; } ;;
+  *) echo "faults: CC_FAULTS_DATABASE is sqlite or postgres" >&2; exit 2 ;;
+esac
 
-echo "faults: building the app and cc (Release)"
-dotnet publish src/CommandCenter.Web -c Release -o "$CC_WORK/app" -v quiet -nologo >/dev/null || { echo "faults: build failed" >&2; exit 1; }
-dotnet publish src/CommandCenter.Cli -c Release -o "$CC_WORK/cli" -v quiet -nologo >/dev/null || { echo "faults: build failed" >&2; exit 1; }
+APP_DIR=${CC_APP_DIR:-$CC_WORK/app}
+CLI_DIR=${CC_CLI_DIR:-$CC_WORK/cli}
+if [ -z "${CC_APP_DIR:-}" ]; then
+  echo "faults: building the app and cc (Release)"
+  dotnet publish src/CommandCenter.Web -c Release -o "$APP_DIR" -v quiet -nologo >/dev/null || { echo "faults: build failed" >&2; exit 1; }
+  dotnet publish src/CommandCenter.Cli -c Release -o "$CLI_DIR" -v quiet -nologo >/dev/null || { echo "faults: build failed" >&2; exit 1; }
+fi
 
 declare -A APP_PID APP_PORT
 # On any exit, stop the apps and the producer this script started (by their pids), then what services.sh started.
@@ -45,11 +57,14 @@ passed=0; failed=0
 # The settings every process of a case shares: the Redis stream, the case's database, no simulator, no trimming,
 # no deadline watcher (its events would make the produced count harder to account for).
 case_env() { # the settings as env(1) arguments
-  CASE_ENV=(EventLog__Provider=Redis "ConnectionStrings__Redis=127.0.0.1:$REDIS_PORT" "ConnectionStrings__Database=Data Source=$DB"
+  local database=(Database__Provider=Sqlite "ConnectionStrings__Database=Data Source=$DB")
+  [ "$DATABASE" = postgres ] && database=(Database__Provider=Postgres
+    "ConnectionStrings__Database=Host=127.0.0.1;Port=$CC_PG_PORT;Database=$DB;Username=postgres;Password=$CC_PG_PASSWORD")
+  CASE_ENV=(EventLog__Provider=Redis "ConnectionStrings__Redis=127.0.0.1:$REDIS_PORT" "${database[@]}"
     Simulator__Enabled=false LogTrim__Enabled=false DeadlineWatcher__Enabled=false
     Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Development)
 }
-cc() { case_env; env "${CASE_ENV[@]}" dotnet "$CC_WORK/cli/cc.dll" "$@"; }
+cc() { case_env; env "${CASE_ENV[@]}" dotnet "$CLI_DIR/cc.dll" "$@"; }
 
 start_app() { # NAME [ENV=VALUE...]
   local name=$1; shift
@@ -57,7 +72,8 @@ start_app() { # NAME [ENV=VALUE...]
   APP_PORT[$name]=$port
   case_env
   # env(1) execs dotnet, so $! is the app's own pid: the one kill -9 and SIGSTOP must reach.
-  env "${CASE_ENV[@]}" Projector__ConsumerName="$name" "$@" dotnet "$CC_WORK/app/CommandCenter.Web.dll" --urls "http://127.0.0.1:$port" \
+  env "${CASE_ENV[@]}" Projector__ConsumerName="$name" "$@" dotnet "$APP_DIR/CommandCenter.Web.dll" --urls "http://127.0.0.1:$port" \
+    --contentRoot "$APP_DIR" \
     >>"$CASE_DIR/$name.log" 2>&1 &
   APP_PID[$name]=$!
 }
@@ -70,13 +86,38 @@ stop_app() { # NAME [SIGNAL]
 }
 alive() { [ -n "${APP_PID[$1]:-}" ] && kill -0 "${APP_PID[$1]}" 2>/dev/null; }
 health() { curl -s --max-time 2 "http://127.0.0.1:${APP_PORT[$1]}/healthz"; }
+# The figures behind the status (isLeader, pending, projectorLagMs) are for Operator and Admin: the case's cookie jar
+# signs in as the demo operator (Development mode) once, through any instance; the key ring is in the case's database,
+# so every instance of the case honours the cookie.
+signin() { # NAME
+  local base="http://127.0.0.1:${APP_PORT[$1]}" token
+  token=$(curl -s --max-time 5 -c "$JAR" -b "$JAR" "$base/signin" | python3 -c 'import re, sys, html
+m = re.search(r"<input[^>]*name=\"__RequestVerificationToken\"[^>]*>", sys.stdin.read())
+v = re.search(r"value=\"([^\"]*)\"", m.group(0)) if m else None
+print(html.unescape(v.group(1)) if v else "")')
+  [ -n "$token" ] || return 1
+  curl -s --max-time 10 -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode username=operator \
+    --data-urlencode password=gulou-demo-2026 --data-urlencode returnUrl=/wall "$base/account/signin"
+}
+detail() { # NAME: /healthz/detail, signing in first when the jar holds no sign-in yet or it was refused
+  local url="http://127.0.0.1:${APP_PORT[$1]}/healthz/detail" body code
+  grep -q cc_auth "$JAR" 2>/dev/null || signin "$1" >/dev/null 2>&1
+  body=$(curl -s --max-time 2 -b "$JAR" -w '\n%{http_code}' "$url"); code=${body##*$'\n'}
+  if [ "$code" = 401 ]; then signin "$1" >/dev/null 2>&1; body=$(curl -s --max-time 2 -b "$JAR" -w '\n%{http_code}' "$url"); fi
+  echo "${body%$'\n'*}"
+}
 field() { python3 -c "import json,sys
 try: print(json.load(sys.stdin).get('$1'))
 except Exception: print('')"; }
 leader() {
   for name in "${!APP_PID[@]}"; do
-    alive "$name" && [ "$(health "$name" | field isLeader)" = "True" ] && { echo "$name"; return; }
+    alive "$name" && [ "$(detail "$name" | field isLeader)" = "True" ] && { echo "$name"; return; }
   done
+}
+# One number from the case's database: SQLite through python3's sqlite3, PostgreSQL through psql.
+db_scalar() { # SQL
+  if [ "$DATABASE" = postgres ]; then cc_psql "$DB" -c "$1" 2>/dev/null
+  else python3 -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])" "$DB" "$1" 2>/dev/null; fi
 }
 wait_for() { # SECONDS DESCRIPTION COMMAND...
   local limit=$1 what=$2; shift 2
@@ -100,7 +141,7 @@ caught_up_once() {
   local name json
   for name in "${!APP_PID[@]}"; do alive "$name" && break; done
   alive "$name" || return 1
-  json=$(health "$name")
+  json=$(detail "$name")
   [ "$(echo "$json" | field pending)" = "0" ] && [ "$(echo "$json" | field projectorLagMs)" = "0" ]
 }
 caught_up() { caught_up_once && sleep 1.5 && caught_up_once; }
@@ -108,7 +149,7 @@ caught_up() { caught_up_once && sleep 1.5 && caught_up_once; }
 producer_pid=""
 start_producer() { # RATE COUNT
   case_env
-  env "${CASE_ENV[@]}" dotnet "$CC_WORK/cli/cc.dll" produce --rate "$1" --count "$2" --batch 50 --retry >"$CASE_DIR/producer.log" 2>&1 &
+  env "${CASE_ENV[@]}" dotnet "$CLI_DIR/cc.dll" produce --rate "$1" --count "$2" --batch 50 --retry >"$CASE_DIR/producer.log" 2>&1 &
   producer_pid=$!
 }
 stop_producer() {
@@ -124,12 +165,7 @@ account_and_verify() { # [EXPECTED_PRODUCED (blank: from the producer's report)]
   local want=${1:-$(produced)} may_lose=${2:-0}
   wait_for 180 "the pipeline has caught up" caught_up || return 1
   local have
-  have=$(python3 - "$DB" <<'PY'
-import sqlite3, sys
-c = sqlite3.connect(sys.argv[1])
-print(c.execute("SELECT COUNT(DISTINCT envelope_id) FROM event_history WHERE type NOT LIKE 'log.%' AND source <> 'deadline-watcher'").fetchone()[0])
-PY
-)
+  have=$(db_scalar "SELECT COUNT(DISTINCT envelope_id) FROM event_history WHERE type NOT LIKE 'log.%' AND source <> 'deadline-watcher'")
   if [ -n "$want" ] && [ "$have" -lt "$want" ]; then
     LOST=$((want - have))
     echo "    $have of $want produced envelopes are in the history: $LOST lost (at most $may_lose may be)"
@@ -142,7 +178,12 @@ PY
 }
 
 begin_case() { # NAME
-  CASE_NAME=$1; CASE_DIR="$CC_WORK/cases/$1"; mkdir -p "$CASE_DIR"; DB="$CASE_DIR/cc.db"
+  CASE_NAME=$1; CASE_DIR="$CC_WORK/cases/$1"; mkdir -p "$CASE_DIR"; JAR="$CASE_DIR/cookies"
+  if [ "$DATABASE" = postgres ]; then
+    DB="case_$(tr -c 'a-z0-9\n' '_' <<<"$1" | tr -d '\n')"; cc_psql postgres -c "CREATE DATABASE $DB"
+  else
+    DB="$CASE_DIR/cc.db"
+  fi
   rcli FLUSHALL >/dev/null
   APP_PID=(); APP_PORT=(); KILLS=0; RECOVER=""; LOST=0; CASE_START=$SECONDS
   echo "faults: case $1"
@@ -151,7 +192,7 @@ end_case() { # STATUS
   local status=$1 result events
   for name in "${!APP_PID[@]}"; do stop_app "$name"; done
   stop_producer
-  events=$(python3 -c "import sqlite3; print(sqlite3.connect('$DB').execute('SELECT COUNT(*) FROM event_history').fetchone()[0])" 2>/dev/null || echo "?")
+  events=$(db_scalar "SELECT COUNT(*) FROM event_history"); events=${events:-?}
   if [ "$status" -eq 0 ]; then result="clean"; passed=$((passed + 1)); else result="FAILED"; failed=$((failed + 1)); fi
   printf '| %-24s | %8s | %5s | %12s | %5s | %6s | %s |\n' "$CASE_NAME" "$events" "$KILLS" "${RECOVER:--}" "$LOST" "$((SECONDS - CASE_START))s" "$result" >>"$TABLE"
   echo "faults: case $CASE_NAME: $result"
@@ -230,7 +271,7 @@ case_flushall_and_group() { # FLUSHALL, then a deleted consumer group, under loa
   # What Redis holds beyond the database's history when it is wiped was acknowledged to the producer and is gone
   # with it: FLUSHALL deletes acknowledged data. The case bounds that loss by the backlog at the moment of the flush.
   local backlog
-  backlog=$(( $(rcli XLEN cc:events) - $(python3 -c "import sqlite3; print(sqlite3.connect('$DB').execute('SELECT COUNT(*) FROM event_history').fetchone()[0])") ))
+  backlog=$(( $(rcli XLEN cc:events) - $(db_scalar "SELECT COUNT(*) FROM event_history") ))
   rcli FLUSHALL >/dev/null; KILLS=$((KILLS + 1))
   sleep 4
   rcli XGROUP DESTROY cc:events projector >/dev/null; KILLS=$((KILLS + 1))
@@ -247,13 +288,18 @@ case_database_locked() { # the database write-locked for a while; one instance r
   start_app a; wait_for 60 "a leader" has_leader || { end_case 1; return; }
   start_producer 300 1000000
   sleep 2
-  python3 - "$DB" "$hold" <<'PY' &
+  if [ "$DATABASE" = postgres ]; then
+    # Writers of the checkpoint wait (every commit, every new leader's fence); readers still read, so the lag shows.
+    cc_psql "$DB" -c "BEGIN; LOCK TABLE checkpoints IN EXCLUSIVE MODE; SELECT pg_sleep($hold); ROLLBACK;" >/dev/null 2>&1 &
+  else
+    python3 - "$DB" "$hold" <<'PY' &
 import sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
 c.execute("BEGIN IMMEDIATE")
 time.sleep(float(sys.argv[2]))
 c.execute("ROLLBACK")
 PY
+  fi
   local locker=$!
   sleep 4
   stop_app a KILL; KILLS=$((KILLS + 1)); start_app a   # a restart while the lock is held must not stop the app
@@ -286,6 +332,20 @@ case_disk_full() { # the database on a small tmpfs that fills up, then is freed
   cp "$mnt/cc.db" "$CASE_DIR/cc.db" 2>/dev/null; umount "$mnt"; DB="$CASE_DIR/cc.db"
   [ $full -eq 0 ] || status=1
   end_case $status
+}
+
+case_database_down() { # PostgreSQL crashes (immediate stop) under load and comes back on the same port
+  begin_case database-down
+  start_app a; start_app b; wait_for 60 "a leader" has_leader || { end_case 1; return; }
+  start_producer 300 1000000
+  sleep 3
+  cc_crash_postgres; KILLS=$((KILLS + 1))
+  wait_for 20 "/healthz says unhealthy while the database is down" status_is a unhealthy || { cc_restart_postgres; end_case 1; return; }
+  sleep 5
+  cc_restart_postgres || { end_case 1; return; }
+  RECOVER=$(time_until 60 "/healthz says ok again" status_is a ok)s
+  stop_producer
+  account_and_verify; end_case $?
 }
 
 case_poison_entries() { # malformed entries of every kind among good ones: dead-lettered with reasons, nothing stalls
@@ -373,14 +433,20 @@ cc_restart_redis() { # same port, same directory, same AOF
 }
 
 # --- run -------------------------------------------------------------------------------------------------------------
-ALL=(kill-leader frozen-leader redis-restart flushall-and-group database-locked disk-full poison-entries crash-looping-batch poison-crash)
-[ "$FORM" = full ] && ALL+=(duplicate-after-window)
+if [ "$DATABASE" = postgres ]; then
+  ALL=(kill-leader frozen-leader redis-restart database-locked database-down poison-entries)
+  [ "$FORM" = full ] && ALL+=(flushall-and-group crash-looping-batch poison-crash duplicate-after-window)
+else
+  ALL=(kill-leader frozen-leader redis-restart flushall-and-group database-locked disk-full poison-entries crash-looping-batch poison-crash)
+  [ "$FORM" = full ] && ALL+=(duplicate-after-window)
+fi
 for c in "${ALL[@]}"; do
   selected "$c" || continue
   "case_${c//-/_}"
 done
 
 echo
+echo "faults on $DATABASE:"
 echo "| case                     |  history | kills |     recovery |  lost |   time | verify |"
 echo "|--------------------------|---------:|------:|-------------:|------:|-------:|--------|"
 cat "$TABLE"

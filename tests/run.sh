@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test of CommandCenter: installs what the tests need when missing (redis-server, chromium, CJK
-# fonts), starts redis-server on a free loopback port with its own directory and AOF on, runs `dotnet test`
-# on the solution and then the fault suite's short form (tests/faults.sh short), stops what it started, and ends
-# with the line "N passed, N failed".
-# Tests find services through the environment: CC_TEST_REDIS=127.0.0.1:PORT, CC_CHROMIUM=/usr/bin/chromium.
-# With CI=true a missing service fails the tests that need it; nothing is skipped.
+# Runs every test of CommandCenter: installs what the tests need when missing (redis-server, PostgreSQL, chromium,
+# CJK fonts, nginx for the smoke test), starts redis-server (AOF on) and PostgreSQL on free loopback ports with
+# directories of their own, runs `dotnet test` on the solution, the database suites again on PostgreSQL, the fault
+# suite's short form on SQLite and on PostgreSQL (tests/faults.sh short), the production smoke test behind nginx
+# (deploy/smoke.sh) and the restore drill (deploy/restore-drill.sh), stops what it started, and ends with the line
+# "N passed, N failed" (each fault case, the smoke test and the drill count as tests).
+# Tests find services through the environment: CC_TEST_REDIS=127.0.0.1:PORT, CC_TEST_POSTGRES (an Npgsql connection
+# string of a superuser), CC_CHROMIUM=/usr/bin/chromium. With CI=true a missing service fails the tests that need it;
+# nothing is skipped. With a --filter, only `dotnet test` on the solution runs.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source tests/lib/services.sh
@@ -20,9 +23,30 @@ if cc_start_redis; then
 else
   echo "tests/run.sh: no redis-server; the Redis tests will fail"
 fi
+if cc_start_postgres; then
+  export CC_TEST_POSTGRES="$CC_POSTGRES"
+  echo "tests/run.sh: PostgreSQL $(cc_psql postgres -c 'SHOW server_version' | cut -d' ' -f1) on 127.0.0.1:$CC_PG_PORT"
+else
+  echo "tests/run.sh: no PostgreSQL; the PostgreSQL tests will fail"
+fi
 
-dotnet test CommandCenter.sln --logger "trx;LogFilePrefix=cc" --results-directory "$CC_WORK/results" "$@"
+filtered=false
+[[ " $* " == *" --filter "* ]] && filtered=true
+# The smoke test runs behind nginx, started by deploy/smoke.sh below; an ordinary run leaves it out.
+if $filtered; then
+  dotnet test CommandCenter.sln --logger "trx;LogFilePrefix=cc" --results-directory "$CC_WORK/results" "$@"
+else
+  dotnet test CommandCenter.sln --logger "trx;LogFilePrefix=cc" --results-directory "$CC_WORK/results" --filter "Category!=Smoke" "$@"
+fi
 status=$?
+if ! $filtered; then
+  # The database suites (projection, event log, verify, leases, migrations) again, each test on a database of its own
+  # on the PostgreSQL server.
+  started=$SECONDS
+  CC_TEST_DATABASE=postgres dotnet test tests/CommandCenter.Infrastructure.Tests --no-build --logger "trx;LogFilePrefix=cc-postgres" \
+    --results-directory "$CC_WORK/results" --filter "Database!=SqliteOnly" || status=1
+  echo "tests/run.sh: the database suites on PostgreSQL took $((SECONDS - started)) s"
+fi
 
 passed=0; failed=0
 for trx in "$CC_WORK"/results/*.trx; do
@@ -34,14 +58,38 @@ done
 # A build failure or a crashed test host counts as a failure even when no test reported one.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 
-# The fault suite's short form: real processes killed, frozen, starved of their database; each case is a test.
-# (Not when a --filter narrows the run to some tests.)
-if [[ " $* " != *" --filter "* ]]; then
-  tests/faults.sh short | tee "$CC_WORK/faults.log"
-  fp=$(sed -n 's/^faults: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$CC_WORK/faults.log")
-  ff=$(sed -n 's/^faults: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$CC_WORK/faults.log")
-  [ -n "$fp" ] || { fp=0; ff=1; }
-  passed=$((passed + fp)); failed=$((failed + ff))
+# Scripts whose last tally line ("NAME: N passed, N failed") counts like tests: none found counts as one failure.
+count_script() { # NAME LOG
+  local p f
+  p=$(sed -n "s/^$1: \([0-9]*\) passed, \([0-9]*\) failed\$/\1/p" "$2" | tail -n 1)
+  f=$(sed -n "s/^$1: \([0-9]*\) passed, \([0-9]*\) failed\$/\2/p" "$2" | tail -n 1)
+  [ -n "$p" ] || { p=0; f=1; }
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+# The fault suite's short form on each database, the smoke test behind nginx and the restore drill: real processes
+# killed, frozen, starved of their database; each case is a test. One published build serves them all.
+if ! $filtered; then
+  export CC_APP_DIR="$CC_WORK/app" CC_CLI_DIR="$CC_WORK/cli"
+  if dotnet publish src/CommandCenter.Web -c Release -o "$CC_APP_DIR" -v quiet -nologo >/dev/null \
+      && dotnet publish src/CommandCenter.Cli -c Release -o "$CC_CLI_DIR" -v quiet -nologo >/dev/null; then
+    started=$SECONDS
+    tests/faults.sh short | tee "$CC_WORK/faults.log"
+    count_script faults "$CC_WORK/faults.log"
+    echo "tests/run.sh: the fault suite on SQLite took $((SECONDS - started)) s"; started=$SECONDS
+    CC_FAULTS_DATABASE=postgres tests/faults.sh short | tee "$CC_WORK/faults-postgres.log"
+    count_script faults "$CC_WORK/faults-postgres.log"
+    echo "tests/run.sh: the fault suite on PostgreSQL took $((SECONDS - started)) s"; started=$SECONDS
+    deploy/smoke.sh | tee "$CC_WORK/smoke.log"
+    count_script smoke "$CC_WORK/smoke.log"
+    echo "tests/run.sh: the smoke test behind nginx took $((SECONDS - started)) s"; started=$SECONDS
+    deploy/restore-drill.sh | tee "$CC_WORK/restore-drill.log"
+    count_script restore-drill "$CC_WORK/restore-drill.log"
+    echo "tests/run.sh: the restore drill took $((SECONDS - started)) s"
+  else
+    echo "tests/run.sh: publishing the app failed; the fault suites, the smoke test and the drill count as failed"
+    failed=$((failed + 4))
+  fi
 fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -54,11 +54,9 @@ public static class InfrastructureServiceCollectionExtensions
         services.TryAddSingleton<IDbConnectionFactory>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            return options.Provider switch
-            {
-                DatabaseProvider.Sqlite => new SqliteConnectionFactory(options.ConnectionString),
-                _ => throw new OptionsValidationException(nameof(DatabaseOptions), typeof(DatabaseOptions), [options.Problem() ?? "unsupported database provider"]),
-            };
+            return options.Problem() is { } problem
+                ? throw new OptionsValidationException(nameof(DatabaseOptions), typeof(DatabaseOptions), [problem])
+                : options.CreateFactory();
         });
         services.TryAddSingleton<MigrationRunner>();
         services.TryAddSingleton<DatabaseReadiness>();

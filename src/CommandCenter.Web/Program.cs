@@ -6,6 +6,7 @@ using CommandCenter.Web.Api;
 using CommandCenter.Web.Health;
 using CommandCenter.Web.Hubs;
 using CommandCenter.Web.Kiosk;
+using CommandCenter.Web.Metrics;
 using CommandCenter.Web.Open311;
 using CommandCenter.Web.Security;
 using CommandCenter.Web.Shared;
@@ -23,6 +24,7 @@ builder.Services.AddCommandCenterSecurity(builder.Configuration, builder.Environ
 
 var app = builder.Build();
 
+app.UseProductionHosting();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
@@ -44,6 +46,7 @@ app.MapStaticAssets().AllowAnonymous();
 
 app.MapGet("/", () => Results.Redirect("/wall"));
 app.MapHealth();
+app.MapMetrics();
 app.MapAccount();
 app.MapCommandCenterApi();
 app.MapOpen311();

@@ -4,7 +4,9 @@ using CommandCenter.Core.Events;
 using CommandCenter.Core.Kpis;
 using CommandCenter.Core.Reducing;
 using CommandCenter.Core.Reference;
+using CommandCenter.Web.Health;
 using CommandCenter.Web.Hubs;
+using CommandCenter.Web.Metrics;
 using CommandCenter.Web.Kiosk;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Open311;
@@ -50,6 +52,8 @@ public static class WebServiceCollectionExtensions
         services.AddOpen311();
         services.AddSingleton<LiveSubscriptions>();
         services.AddHostedService<LiveHubBroadcaster>();
+        services.AddCommandCenterHealth();
+        services.AddCommandCenterMetrics(configuration);
         return services;
     }
 }

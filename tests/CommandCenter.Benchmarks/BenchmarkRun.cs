@@ -13,6 +13,8 @@ internal static class BenchmarkRun
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Contains("year"))
+            return await YearScale.RunAsync(args);
         var redisAddress = Environment.GetEnvironmentVariable("CC_BENCH_REDIS")
             ?? throw new InvalidOperationException("CC_BENCH_REDIS is not set: run tests/bench.sh, which starts redis-server");
         var count = args.FirstOrDefault(a => a.All(char.IsDigit)) is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 200_000;
@@ -25,6 +27,8 @@ internal static class BenchmarkRun
         {
             PipelineProfile.Run(entries);
             await PipelineProfile.RunDbAsync(entries, workDir);
+            if (Environment.GetEnvironmentVariable("CC_BENCH_POSTGRES") is { Length: > 0 } profilePg)
+                await PipelineProfile.RunDbAsync(entries, workDir, profilePg);
             return 0;
         }
 
@@ -34,6 +38,24 @@ internal static class BenchmarkRun
         Console.WriteLine($"(b) pipeline to committed and acknowledged: {pipeline:F0} events/s ({applied} applied, {rejected} rejected)");
         var ratio = pipeline / baseline;
         Console.WriteLine($"(c) ratio: {ratio:F2}");
+        var postgres = Environment.GetEnvironmentVariable("CC_BENCH_POSTGRES") is { Length: > 0 } pg
+            ? await PipelineThroughput.MeasureAsync(redisAddress, redis, entries, workDir, pg)
+            : ((double, long, long)?)null;
+        if (postgres is var (pgPipeline, _, _))
+            Console.WriteLine($"(b') pipeline on PostgreSQL: {pgPipeline:F0} events/s, ratio {pgPipeline / baseline:F2}");
+        if (args.Contains("backlog"))
+        {
+            // Where the time goes: the projector alone on a backlog, without the producer competing for the two cores.
+            var (sqliteDrain, _, _) = await PipelineThroughput.MeasureAsync(redisAddress, redis, entries, workDir, backlog: true);
+            Console.WriteLine($"(f) projector alone draining a backlog, SQLite: {sqliteDrain:F0} events/s");
+            if (Environment.GetEnvironmentVariable("CC_BENCH_POSTGRES") is { Length: > 0 } drainPg)
+            {
+                var (pgDrain, _, _) = await PipelineThroughput.MeasureAsync(redisAddress, redis, entries, workDir, drainPg, backlog: true);
+                Console.WriteLine($"(f') projector alone draining a backlog, PostgreSQL: {pgDrain:F0} events/s");
+            }
+        }
+        if (args.Contains("pipeline"))
+            return 0;
 
         var liveEntries = BenchEvents.Generate((int)(LiveRate * LiveDuration.TotalSeconds), seed: 7);
         var latency = await LiveLatency.MeasureAsync(redisAddress, redis, liveEntries, workDir, LiveRate, LiveDuration);
@@ -49,6 +71,8 @@ internal static class BenchmarkRun
             ["baseline_eps"] = Math.Round(baseline),
             ["pipeline_eps"] = Math.Round(pipeline),
             ["ratio"] = Math.Round(ratio, 3),
+            ["pipeline_pg_eps"] = postgres is var (pgEps, _, _) ? Math.Round(pgEps) : 0,
+            ["ratio_pg"] = postgres is var (pgEps2, _, _) ? Math.Round(pgEps2 / baseline, 3) : 0,
             ["live_p50_ms"] = Math.Round(latency.LiveP50, 1),
             ["live_p99_ms"] = Math.Round(latency.LiveP99, 1),
             ["dom_p50_ms"] = Math.Round(latency.DomP50),
@@ -60,6 +84,8 @@ internal static class BenchmarkRun
         Console.WriteLine(JsonSerializer.Serialize(result));
         return 0;
     }
+
+    private static string PostgresVersion() => Environment.GetEnvironmentVariable("CC_BENCH_POSTGRES_VERSION") ?? "";
 
     private static string Report(int count, Dictionary<string, object> r, long applied, long rejected, LiveLatency.Result latency, LiveLatency.Result trickle)
     {
@@ -74,7 +100,7 @@ internal static class BenchmarkRun
         text.AppendLine();
         text.AppendLine($"- Date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine($"- Machine: {Environment.ProcessorCount} cores ({cpu ?? "unknown CPU"}), {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
-        text.AppendLine($"- .NET {Environment.Version}; Redis on loopback with AOF (appendfsync everysec); SQLite in WAL with synchronous=FULL");
+        text.AppendLine($"- .NET {Environment.Version}; Redis on loopback with AOF (appendfsync everysec); SQLite in WAL with synchronous=FULL; PostgreSQL on loopback (fsync and synchronous_commit on)");
         text.AppendLine($"- Events: {count:N0} simulator events of every family (realistic payloads) for (a)–(c); {LiveRate:N0}/s for {LiveDuration.TotalSeconds:F0} s for (d)–(e)");
         text.AppendLine();
         text.AppendLine("| measure | value | target |");
@@ -82,6 +108,8 @@ internal static class BenchmarkRun
         text.AppendLine($"| (a) baseline: raw XADD + XREADGROUP COUNT 100 + XACK (StackExchange.Redis) | {r["baseline_eps"]:N0} events/s | |");
         text.AppendLine($"| (b) pipeline: producer at full speed until the projector has committed and acknowledged all ({applied:N0} applied, {rejected:N0} rejected) | {r["pipeline_eps"]:N0} events/s | ≥ 20,000 |");
         text.AppendLine($"| (c) ratio b ÷ a | {r["ratio"]} | ≥ 0.5 |");
+        text.AppendLine($"| (b') the same pipeline on PostgreSQL {PostgresVersion()} (a fresh database on loopback, durable commits: the server's defaults) | {r["pipeline_pg_eps"]:N0} events/s | ≥ 20,000 |");
+        text.AppendLine($"| (c') ratio b' ÷ a | {r["ratio_pg"]} | ≥ 0.5 |");
         text.AppendLine($"| (d) XADD → live state applied, p50 / p99 ({latency.LiveCount:N0} events) | {r["live_p50_ms"]} / {r["live_p99_ms"]} ms | |");
         text.AppendLine($"| (d') the same at 20 events/s, where the tail sits in its idle back-off (what polling instead of a blocking XREAD adds) | {trickle.LiveP50:F1} / {trickle.LiveP99:F1} ms | |");
         text.AppendLine($"| (e) XADD → DOM updated in headless Chromium, p50 / p99 ({latency.DomSeen} of {latency.DomSampled} samples drawn) | {r["dom_p50_ms"]} / {r["dom_p99_ms"]} ms | ≤ 100 / ≤ 250 |");

@@ -10,9 +10,11 @@ namespace CommandCenter.Benchmarks;
 /// <summary>`profile`: where a projector's time goes per event, stage by stage, without Redis or a database.</summary>
 internal static class PipelineProfile
 {
-    public static async Task RunDbAsync(IReadOnlyList<NameValueEntry[]> entries, string workDir)
+    public static async Task RunDbAsync(IReadOnlyList<NameValueEntry[]> entries, string workDir, string? postgres = null)
     {
-        var factory = new CommandCenter.Infrastructure.Database.SqliteConnectionFactory($"Data Source={Path.Combine(workDir, "profile.db")}");
+        CommandCenter.Infrastructure.Database.IDbConnectionFactory factory = postgres is null
+            ? new CommandCenter.Infrastructure.Database.SqliteConnectionFactory($"Data Source={Path.Combine(workDir, "profile.db")}")
+            : new CommandCenter.Infrastructure.Database.PostgresConnectionFactory(await BenchDatabase.CreatePostgresAsync(postgres));
         await new CommandCenter.Infrastructure.Database.MigrationRunner(factory, Microsoft.Extensions.Logging.Abstractions.NullLogger<CommandCenter.Infrastructure.Database.MigrationRunner>.Instance).MigrateAsync();
         var writer = new CommandCenter.Infrastructure.Projection.ProjectionWriter(factory, TimeProvider.System);
         var parser = new EnvelopeParser(DistrictModel.Gulou);
@@ -22,24 +24,27 @@ internal static class PipelineProfile
         var clock = new Stopwatch();
         var fence = await writer.ClaimFenceAsync();
         var checkpoint = CommandCenter.Core.EventLog.LogPosition.Start;
-        for (var i = 0; i < envelopes.Count; i += 500)
+        var reduceClock = new Stopwatch();
+        for (var i = 0; i < envelopes.Count; i += 2000)
         {
             var changed = new HashSet<EntityKey>();
             var history = new List<CommandCenter.Infrastructure.Projection.HistoryRow>();
-            foreach (var envelope in envelopes.Skip(i).Take(500))
+            reduceClock.Start();
+            foreach (var envelope in envelopes.Skip(i).Take(2000))
             {
                 var r = reducer.Apply(state, envelope);
                 state = r.State;
                 changed.UnionWith(r.Changed);
                 history.Add(new($"0-{i + history.Count + 1}", envelope.Id, envelope.Type, envelope.Street, "t", envelope.Source, "applied", null, envelope.DataJson, "[]"));
             }
+            reduceClock.Stop();
             clock.Start();
             var next = new CommandCenter.Core.EventLog.LogPosition(0, (ulong)(i + history.Count));
             await writer.CommitAsync(new(state, changed, history, new(history.Count, 0, 0, 0), checkpoint, next, fence));
             checkpoint = next;
             clock.Stop();
         }
-        Console.WriteLine($"commit (batches of 500): {envelopes.Count / clock.Elapsed.TotalSeconds:F0}/s");
+        Console.WriteLine($"{factory.Dialect.Name}: commit (batches of 2000): {envelopes.Count / clock.Elapsed.TotalSeconds:F0}/s; reduce and rows: {envelopes.Count / reduceClock.Elapsed.TotalSeconds:F0}/s");
     }
 
     public static void Run(IReadOnlyList<NameValueEntry[]> entries)

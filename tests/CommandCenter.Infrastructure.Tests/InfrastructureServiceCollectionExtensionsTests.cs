@@ -15,26 +15,32 @@ namespace CommandCenter.Infrastructure.Tests;
 public sealed class InfrastructureServiceCollectionExtensionsTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "cc-infra-tests", Guid.NewGuid().ToString("N"));
+    // The database the running host uses: the provider these suites run on (CC_TEST_DATABASE), unmigrated.
+    private TempDatabase _database = null!;
 
     private string ConnectionString => $"Data Source={Path.Combine(_folder, "host.db")}";
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => _database = await TempDatabase.CreateAsync(migrate: false);
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         using (var connection = new SqliteConnection(ConnectionString))
             SqliteConnection.ClearPool(connection);
         if (Directory.Exists(_folder))
             Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
+        await _database.DisposeAsync();
     }
+
+    private IHost BuildRunningHost(params (string Key, string Value)[] settings) => BuildHost(
+        [("Database:Provider", _database.Provider.ToString()), ("ConnectionStrings:Database", _database.ConnectionString), .. settings]);
 
     private IHost BuildHost(params (string Key, string Value)[] settings)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(
-            new Dictionary<string, string?> { ["ConnectionStrings:Database"] = ConnectionString }
-                .Concat(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))));
+        var configuration = new Dictionary<string, string?> { ["ConnectionStrings:Database"] = ConnectionString };
+        foreach (var (key, value) in settings)
+            configuration[key] = value;
+        builder.Configuration.AddInMemoryCollection(configuration);
         builder.Services.AddCommandCenterInfrastructure(builder.Configuration);
         return builder.Build();
     }
@@ -42,7 +48,7 @@ public sealed class InfrastructureServiceCollectionExtensionsTests : IAsyncLifet
     [Fact]
     public async Task AddCommandCenterInfrastructure_HostRunning_MigratesAndProjectsAppendedEvents()
     {
-        using var host = BuildHost(("Projector:BatchSize", "4"));
+        using var host = BuildRunningHost(("Projector:BatchSize", "4"));
         await host.StartAsync();
         var log = host.Services.GetRequiredService<IEventLog>();
         var status = host.Services.GetRequiredService<ProjectorStatus>();
@@ -84,7 +90,7 @@ public sealed class InfrastructureServiceCollectionExtensionsTests : IAsyncLifet
 
     [Theory]
     [InlineData("EventLog:Provider", "Redis", "ConnectionStrings:Redis is required")]
-    [InlineData("Database:Provider", "Postgres", "Database:Provider 'Postgres' is not available yet")]
+    [InlineData("Database:Provider", "Postgres", "ConnectionStrings:Database is a SQLite connection string")]
     [InlineData("Projector:BatchSize", "0", "Projector:BatchSize must be 1 to 10000")]
     public async Task StartAsync_UnsupportedOrInvalidSetting_FailsWithAPlainMessage(string key, string value, string message)
     {

@@ -32,9 +32,10 @@ internal static class SimulateCommand
         var stream = new Option<string?>("--stream") { Description = "stream key (default: EventLog:StreamKey, cc:events)" };
         var batch = new Option<int>("--batch") { Description = "entries per append", DefaultValueFactory = _ => 5_000 };
         var append = new Option<bool>("--append") { Description = "append even though the log already holds entries" };
+        var scale = new Option<double>("--scale") { Description = "arrival volumes times this (0 to 1): a thinned history with the same rhythms and shares", DefaultValueFactory = _ => 1.0 };
 
         var command = new Command("simulate", "write days of generated district history to the event log or a JSON-lines file")
-            { days, to, seed, end, redis, stream, batch, append };
+            { days, to, seed, end, redis, stream, batch, append, scale };
         command.SetAction(async (parse, ct) =>
         {
             var endAt = DateTimeOffset.UtcNow;
@@ -64,7 +65,14 @@ internal static class SimulateCommand
                 overrides["EventLog:StreamKey"] = key;
             var configuration = CliHost.Configuration(overrides);
             var whistles = configuration.GetSection(WhistleOptions.Section).Get<WhistleOptions>() ?? new WhistleOptions();
-            var generator = new HistoryGenerator(DistrictModel.Gulou, GeneratedHistory.SettingsFor(whistles));
+            if (parse.GetValue(scale) is var factor and (<= 0 or > 1))
+            {
+                await Console.Error.WriteLineAsync($"cc simulate: --scale must be above 0 and at most 1, not {factor}");
+                return 2;
+            }
+            var history = GeneratedHistory.SettingsFor(whistles);
+            history = history with { Volumes = history.Volumes.Scaled(parse.GetValue(scale)) };
+            var generator = new HistoryGenerator(DistrictModel.Gulou, history);
             var entries = generator.Generate(settings.Start, settings.End, settings.Seed);
             var span = $"{settings.Days} days to {settings.End:yyyy-MM-dd'T'HH:mm:sszzz}, seed {settings.Seed}";
 

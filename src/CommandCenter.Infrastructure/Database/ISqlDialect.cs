@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace CommandCenter.Infrastructure.Database;
 
 /// <summary>
@@ -40,4 +42,21 @@ public interface ISqlDialect
 
     /// <summary>Replaces the dialect tokens of a migration script: <c>{{identity}}</c> and <c>{{blob}}</c> (binary data).</summary>
     string ExpandMigration(string script);
+
+    /// <summary>
+    /// A condition that <paramref name="column"/> is one of the values of the list parameter <paramref name="parameter"/>
+    /// (Dapper expands <c>IN @list</c> for SQLite; Npgsql takes the list as one array, <c>= ANY(@list)</c>).
+    /// </summary>
+    string InList(string column, string parameter);
+
+    /// <summary>
+    /// Writes <paramref name="rows"/> (one text value or null per column of <paramref name="columns"/>, in that order) into
+    /// <paramref name="table"/> inside <paramref name="transaction"/>, the fastest way this database offers: appended when
+    /// <paramref name="upsertKey"/> is null, else inserted or, where that key exists, updated in every other column. The
+    /// projector's commit writes its history and entities through here (SQLite: one prepared statement per row, in process;
+    /// PostgreSQL: one binary COPY, or one statement over arrays, instead of a round trip per row).
+    /// </summary>
+    /// <exception cref="DbException">The database refused the rows; nothing of them is visible outside the transaction.</exception>
+    Task WriteRowsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+        IReadOnlyCollection<string?[]> rows, string? upsertKey, CancellationToken ct = default);
 }

@@ -24,13 +24,20 @@ public sealed class MigrationRunner(IDbConnectionFactory db, ILogger<MigrationRu
     {
         await using var connection = await db.OpenAsync(ct);
         if (!await SchemaTableExistsAsync(connection, ct))
+        {
+            // Under the migration lock too: two PostgreSQL sessions creating the same table at once collide even with IF NOT EXISTS.
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            if (db.Dialect.MigrationLock is { } lockStatement)
+                await connection.ExecuteAsync(new CommandDefinition(lockStatement, transaction: tx, cancellationToken: ct));
             await connection.ExecuteAsync(new CommandDefinition("""
-            CREATE TABLE IF NOT EXISTS schema_migrations (
-                version    INTEGER PRIMARY KEY,
-                name       TEXT NOT NULL,
-                applied_at TEXT NOT NULL
-            )
-            """, cancellationToken: ct));
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version    INTEGER PRIMARY KEY,
+                    name       TEXT NOT NULL,
+                    applied_at TEXT NOT NULL
+                )
+                """, transaction: tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
+        }
 
         // A plain read first: when the schema is current (every start but the first after an upgrade) no write lock is
         // taken at all, so a start never waits on another process that holds the database's write lock.

@@ -55,4 +55,10 @@ internal static class EntityTables
     }
 }
 
-internal sealed record EntityRow(string Id, string Street, string Status, string Body, string LastEventId);
+internal sealed record EntityRow(string Id, string Street, string Status, string Body, string LastEventId)
+{
+    /// <summary>The columns of every entity table that <see cref="Values"/> fills, in its order.</summary>
+    public static readonly IReadOnlyList<string> Columns = ["id", "street", "status", "body", "last_event_id"];
+
+    public string?[] Values() => [Id, Street, Status, Body, LastEventId];
+}

@@ -26,12 +26,16 @@ public sealed class DapperUserStore(IDbConnectionFactory db) :
             "SELECT COUNT(*) FROM users WHERE normalized_user_name = @NormalizedUserName", new { user.NormalizedUserName }, cancellationToken: ct));
         if (exists > 0)
             return IdentityResult.Failed(new IdentityError { Code = "DuplicateUserName", Description = $"user '{user.UserName}' already exists" });
-        await connection.ExecuteAsync(new CommandDefinition("""
+        // Two instances (or cc and an instance) creating the same name at once: the second is told it exists, as above.
+        var inserted = await connection.ExecuteAsync(new CommandDefinition($"""
             INSERT INTO users (id, user_name, normalized_user_name, display_name, street, department, password_hash, security_stamp,
                                concurrency_stamp, lockout_enabled, lockout_end, access_failed_count, created_at)
             VALUES (@Id, @UserName, @NormalizedUserName, @DisplayName, @Street, @Department, @PasswordHash, @SecurityStamp,
                     @ConcurrencyStamp, @LockoutEnabled, @LockoutEnd, @AccessFailedCount, @CreatedAt)
+            {db.Dialect.IgnoreConflict("normalized_user_name")}
             """, Row(user), cancellationToken: ct));
+        if (inserted == 0)
+            return IdentityResult.Failed(new IdentityError { Code = "DuplicateUserName", Description = $"user '{user.UserName}' already exists" });
         return IdentityResult.Success;
     }
 

@@ -270,8 +270,8 @@ public sealed class LogVerifier(IDbConnectionFactory live, IEventLog log, Envelo
             first ??= page[0].Position;
             var positions = page.Where(e => e.Position <= checkpoint).Select(e => e.Position.ToString()).ToList();
             var rows = positions.Count == 0 ? [] : (await connection.QueryAsync<(string Position, string Id, string Type, string Data, string Outcome)>(new CommandDefinition(
-                "SELECT log_position, envelope_id, type, data, outcome FROM event_history WHERE log_position IN @positions",
-                new { positions }, tx, cancellationToken: ct))).ToDictionary(r => r.Position);
+                $"SELECT log_position, envelope_id, type, data, outcome FROM event_history WHERE {live.Dialect.InList("log_position", "positions")}",
+                new { positions = positions.ToArray() }, tx, cancellationToken: ct))).ToDictionary(r => r.Position);
             foreach (var entry in page)
             {
                 if (entry.Position > checkpoint) { after++; continue; }

@@ -50,7 +50,8 @@ public static class HttpHardening
     {
         var path = context.Request.Path;
         var problemBody = path.StartsWithSegments("/api") || path.StartsWithSegments("/account");
-        if ((problemBody || path.StartsWithSegments("/open311") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/_blazor"))
+        if ((problemBody || path.StartsWithSegments("/open311") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/_blazor")
+             || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/metrics"))
             && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
             pages.Enabled = false;
         await next(context);

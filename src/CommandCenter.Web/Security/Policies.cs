@@ -42,6 +42,9 @@ public static class Policies
     /// <summary>A street's console: see <see cref="StreetConsoleRequirement"/>.</summary>
     public const string StreetConsole = "street-console";
 
+    /// <summary><c>/healthz/detail</c>: the figures behind the health status, for the people who run the center.</summary>
+    public const string HealthDetail = "health-detail";
+
     /// <summary><c>POST /api/v1/events</c>: a producer API key.</summary>
     public const string Producer = "producer";
 
@@ -59,6 +62,7 @@ public static class Policies
         options.AddPolicy(Producer, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
             .RequireClaim(CcClaims.ApiKeySource));
         options.AddPolicy(LiveHub, p => p.RequireAuthenticatedUser().RequireRole([.. Roles.All, Roles.Kiosk]));
+        options.AddPolicy(HealthDetail, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator, Roles.Admin));
         options.AddPolicy(WallView, p => p.RequireAuthenticatedUser().AddRequirements(new WallViewRequirement()));
         options.AddPolicy(StreetConsole, p => p.RequireAuthenticatedUser().AddRequirements(new StreetConsoleRequirement()));
     }

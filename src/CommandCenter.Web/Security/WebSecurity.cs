@@ -116,7 +116,9 @@ public static class WebSecurity
         {
             o.Cookie.Name = "cc_af";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        services.AddProductionHosting(configuration, environment);
 
         if (environment.IsDevelopment())
             services.AddHostedService<DemoAccountSeeder>();
@@ -145,7 +147,7 @@ public static class WebSecurity
     {
         var path = ctx.Request.Path;
         if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/_blazor")
-            || !HttpMethods.IsGet(ctx.Request.Method))
+            || path.StartsWithSegments("/healthz") || !HttpMethods.IsGet(ctx.Request.Method))
             ctx.Response.StatusCode = status;
         else
             ctx.Response.Redirect(Relative(ctx.RedirectUri));

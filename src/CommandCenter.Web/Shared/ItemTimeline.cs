@@ -34,17 +34,18 @@ public sealed class ItemTimeline(IDbConnectionFactory db)
             """, new { street, pattern = $"%{entity}%", max = MaxEntries }, cancellationToken: ct));
         var entries = rows.Select(r => new TimelineEntry(r.Seq, r.EnvelopeId, r.Type,
             DateTimeOffset.Parse(r.OccurredAt, CultureInfo.InvariantCulture), r.Source, ActorOf(r.Data), r.Data)).ToList();
-        var names = await NamesAsync(connection, entries.Select(e => e.Actor?.UserId).OfType<string>().Distinct().ToList(), ct);
+        var names = await NamesAsync(connection, db.Dialect, entries.Select(e => e.Actor?.UserId).OfType<string>().Distinct().ToList(), ct);
         return [.. entries.Select(e => e.Actor is { } actor && names.TryGetValue(actor.UserId, out var name) ? e with { ActorName = name } : e)];
     }
 
     /// <summary>Events carry the stable account id; people recognise the user name and display name.</summary>
-    private static async Task<Dictionary<string, string>> NamesAsync(System.Data.Common.DbConnection connection, IReadOnlyList<string> ids, CancellationToken ct)
+    private static async Task<Dictionary<string, string>> NamesAsync(System.Data.Common.DbConnection connection, ISqlDialect dialect,
+        IReadOnlyList<string> ids, CancellationToken ct)
     {
         if (ids.Count == 0)
             return [];
         var users = await connection.QueryAsync<(string Id, string UserName, string? DisplayName)>(new CommandDefinition(
-            "SELECT id, user_name, display_name FROM users WHERE id IN @ids", new { ids }, cancellationToken: ct));
+            $"SELECT id, user_name, display_name FROM users WHERE {dialect.InList("id", "ids")}", new { ids = ids.ToArray() }, cancellationToken: ct));
         return users.ToDictionary(u => u.Id, u => u.DisplayName is { Length: > 0 } display ? $"{display} ({u.UserName})" : u.UserName);
     }
 

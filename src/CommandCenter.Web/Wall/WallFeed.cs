@@ -82,7 +82,10 @@ public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvid
         Publish(() =>
         {
             Interlocked.Increment(ref _builds);
-            return builder.Build(live.Current, time.GetUtcNow(), _current.Version + 1, _cache, live.Freshness) with { DatabaseBehind = DatabaseBehind() };
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var view = builder.Build(live.Current, time.GetUtcNow(), _current.Version + 1, _cache, live.Freshness) with { DatabaseBehind = DatabaseBehind() };
+            Metrics.CommandCenterMetrics.WallBuilt(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            return view;
         });
 
     private void Tick()

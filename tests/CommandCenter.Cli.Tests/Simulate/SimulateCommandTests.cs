@@ -68,7 +68,7 @@ public sealed class SimulateCommandTests : IDisposable
             }
             var reduction = reducer.Apply(state, envelope);
             state = reduction.State;
-            if (!reduction.IsApplied)
+            if (!reduction.IsApplied && reduction.Outcome != CommandCenter.Core.Reducing.OutcomeKind.Notice)
                 problems.Add($"{envelope.Type}: {reduction.Reason}");
         }
         return problems;

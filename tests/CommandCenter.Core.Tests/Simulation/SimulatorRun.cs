@@ -27,6 +27,8 @@ internal sealed class SimulatorRun(DistrictState? start = null)
             }
             var reduction = Reducer.Apply(State, parsed.Envelope!);
             State = reduction.State;
+            if (reduction.Outcome == Core.Reducing.OutcomeKind.Notice)
+                continue; // the housekeeping's notices change no entity
             if (reduction.IsApplied)
                 Applied.Add(parsed.Envelope!);
             else

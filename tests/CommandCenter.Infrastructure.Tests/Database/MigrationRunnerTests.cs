@@ -22,10 +22,10 @@ public sealed class MigrationRunnerTests
         Assert.Equal(5, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM counters"));
     }
 
-    [Fact]
+    [Fact, Trait("Database", "SqliteOnly")]
     public async Task MigrateAsync_FreshDatabase_CreatesEveryTable()
     {
-        await using var database = await TempDatabase.CreateAsync();
+        await using var database = await TempDatabase.CreateAsync(DatabaseProvider.Sqlite);
 
         await using var connection = await database.Factory.OpenAsync();
         var tables = (await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table'")).ToHashSet();
@@ -48,10 +48,10 @@ public sealed class MigrationRunnerTests
         Assert.All(MigrationRunner.Embedded, m => Assert.DoesNotContain("{{", SqliteDialect.Instance.ExpandMigration(m.Script)));
     }
 
-    [Fact]
+    [Fact, Trait("Database", "SqliteOnly")]
     public async Task OpenAsync_EveryConnection_UsesWalFullSyncAndBusyTimeout()
     {
-        await using var database = await TempDatabase.CreateAsync();
+        await using var database = await TempDatabase.CreateAsync(DatabaseProvider.Sqlite);
 
         await using var connection = await database.Factory.OpenAsync();
 
@@ -60,10 +60,10 @@ public sealed class MigrationRunnerTests
         Assert.Equal(5000, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
     }
 
-    [Fact]
+    [Fact, Trait("Database", "SqliteOnly")]
     public async Task MigrateAsync_SchemaCurrentWhileAnotherProcessHoldsTheWriteLock_ReturnsAtOnceWithoutWaiting()
     {
-        await using var database = await TempDatabase.CreateAsync();
+        await using var database = await TempDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var holder = await database.Factory.OpenAsync();
         await using var writeLock = await holder.BeginTransactionAsync(); // BEGIN IMMEDIATE: the write lock
         await holder.ExecuteAsync("UPDATE counters SET value = value WHERE name = 'applied'", transaction: writeLock);

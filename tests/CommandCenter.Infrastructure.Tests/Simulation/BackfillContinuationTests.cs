@@ -32,7 +32,7 @@ public sealed class BackfillContinuationTests
             }
             var reduction = _reducer.Apply(_state, envelope);
             _state = reduction.State;
-            if (!reduction.IsApplied)
+            if (!reduction.IsApplied && reduction.Outcome != CommandCenter.Core.Reducing.OutcomeKind.Notice)
                 _problems.Add($"{envelope.Type} at {envelope.OccurredAt:O}: {reduction.Reason}");
         }
     }

@@ -74,7 +74,7 @@ public sealed class SimulatorServiceTests
             }
             var reduction = reducer.Apply(state, envelope);
             state = reduction.State;
-            if (!reduction.IsApplied)
+            if (!reduction.IsApplied && reduction.Outcome != CommandCenter.Core.Reducing.OutcomeKind.Notice)
                 problems.Add($"{envelope.Type}: {reduction.Outcome} {reduction.Reason}");
         }
         return (state, problems);

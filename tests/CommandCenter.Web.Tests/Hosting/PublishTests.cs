@@ -52,6 +52,7 @@ public sealed partial class PublishTests
         };
         foreach (var arg in new[] { "CommandCenter.Web.dll", "--urls", "http://127.0.0.1:0" }) info.ArgumentList.Add(arg);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["AllowedHosts"] = "127.0.0.1";
         info.Environment["ConnectionStrings__Database"] = $"Data Source={databasePath}";
         info.Environment["Simulator__Enabled"] = "false";
 

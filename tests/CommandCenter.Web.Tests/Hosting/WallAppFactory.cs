@@ -38,6 +38,9 @@ public sealed class WallAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("EventLog:Provider", "Embedded");
         builder.UseSetting("Simulator:Enabled", "false");
         builder.UseSetting("Simulator:Backfill", "false");
+        // Outside Development the app names its host names (TestServer's is localhost).
+        if (Environment != "Development")
+            builder.UseSetting("AllowedHosts", "localhost");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         // TestServer has no client address: a test names one with X-Test-Client-Ip (per-client rate limits).

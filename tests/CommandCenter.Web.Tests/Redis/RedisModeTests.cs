@@ -4,6 +4,7 @@ using CommandCenter.Infrastructure.Projection;
 using CommandCenter.Infrastructure.Simulation;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Tests.Fakes;
+using CommandCenter.Web.Tests.Security;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,9 +44,9 @@ public sealed class RedisModeTests : IAsyncLifetime
     {
         var app = NewInstance("instance-a");
         await TestWait.UntilAsync(() => app.Services.GetRequiredService<ProjectorStatus>().IsLeader, "instance-a leads", TimeSpan.FromSeconds(10));
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync("operator");
 
-        using var response = await client.GetAsync("/healthz");
+        using var response = await client.GetAsync("/healthz/detail");
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

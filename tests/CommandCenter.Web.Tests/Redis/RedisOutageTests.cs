@@ -32,11 +32,17 @@ public sealed class RedisOutageTests
 
         await redis.KillAsync();
 
-        using (var down = await client.GetAsync("/healthz"))
+        using (var down = await client.GetAsync("/healthz/detail"))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
             using var body = JsonDocument.Parse(await down.Content.ReadAsStringAsync());
             Assert.StartsWith("error:", body.RootElement.GetProperty("eventLog").GetString());
+        }
+        using (var down = await app.AnonymousClient().GetAsync("/healthz"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+            using var body = JsonDocument.Parse(await down.Content.ReadAsStringAsync());
+            Assert.Equal("the event log cannot be reached", body.RootElement.GetProperty("reason").GetString());
         }
         using (var page = await client.GetAsync("/wall"))
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);

@@ -56,17 +56,35 @@ internal sealed partial class HistoryRun
     public IEnumerable<Dictionary<string, string>> Events()
     {
         var minutes = 0;
+        var housekeeping = NextHousekeeping(_start);
         for (var from = _start; from < _end; from += Slice)
         {
             var to = from + Slice < _end ? from + Slice : _end;
             if (minutes++ % 60 == 0)
                 _roster.Forget(from);
             Arrive(from, to);
+            if (housekeeping < to)
+            {
+                // The leader's daily housekeeping, as live: what closed more than the retention ago leaves the hot state,
+                // so a year replays in bounded memory (docs/decisions/0010).
+                while (_queue.TryPeek(out _, out var before) && before.Ticks < housekeeping.UtcTicks)
+                    yield return Emit(_queue.Dequeue());
+                yield return EnvelopeWriter.ToFields(new LogArchived(China(housekeeping), China(housekeeping - _settings.HotStateRetention)),
+                    _streets[0].Code, LogArchived.Source, China(housekeeping), NewId(_envelopeIds));
+                housekeeping = housekeeping.AddDays(1);
+            }
             while (_queue.TryPeek(out _, out var due) && due.Ticks < to.UtcTicks)
                 yield return Emit(_queue.Dequeue());
         }
         while (_queue.TryPeek(out _, out var due) && due.Ticks <= _end.UtcTicks)
             yield return Emit(_queue.Dequeue());
+    }
+
+    /// <summary>The first 04:00 China time at or after <paramref name="time"/>: a quiet hour for the daily housekeeping.</summary>
+    private static DateTimeOffset NextHousekeeping(DateTimeOffset time)
+    {
+        var at = Time.DistrictClock.StartOfDay(time).AddHours(4);
+        return at >= time ? at : at.AddDays(1);
     }
 
     /// <summary>Plans the work arriving in [<paramref name="from"/>, <paramref name="to"/>).</summary>

@@ -7,9 +7,13 @@ namespace CommandCenter.Core.Simulation.History;
 /// wrong (<see cref="Shares"/>) and how long summoned departments have to report in (<see cref="ReportIn"/>).
 /// The figures and where they come from are in docs/simulation.md.
 /// </summary>
-public sealed record HistorySettings(HistoryVolumes Volumes, HistoryShares Shares, ReportInTimes ReportIn)
+/// <param name="Retention">The hot-state retention of the leader's daily housekeeping notice (<c>log.archived</c>), as
+/// <c>HotState:Retention</c> sets it live (8 days by default, docs/decisions/0010).</param>
+public sealed record HistorySettings(HistoryVolumes Volumes, HistoryShares Shares, ReportInTimes ReportIn, TimeSpan? Retention = null)
 {
     public static readonly HistorySettings Default = new(new HistoryVolumes(), new HistoryShares(), new ReportInTimes());
+
+    public TimeSpan HotStateRetention => Retention ?? TimeSpan.FromDays(8);
 }
 
 /// <summary>
@@ -37,7 +41,26 @@ public sealed record HistoryVolumes(
     double TicketsWeekendShare = 0.75,
     double IncidentsWeekendShare = 0.4,
     double PatrolsWeekendShare = 0.8,
-    double WhistlesWeekendShare = 0.1);
+    double WhistlesWeekendShare = 0.1)
+{
+    /// <summary>
+    /// Every arrival volume times <paramref name="factor"/> (a thinned history for benchmarks: same rhythms and shares,
+    /// fewer items). Shares stay as they are.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="factor"/> is not above 0.</exception>
+    public HistoryVolumes Scaled(double factor)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(factor);
+        return this with
+        {
+            TicketsPerWorkingDay = TicketsPerWorkingDay * factor,
+            IncidentsPerGridPerWorkingDay = IncidentsPerGridPerWorkingDay * factor,
+            PatrolDispatchesPerWorkingDay = PatrolDispatchesPerWorkingDay * factor,
+            WhistlesPerStreetPerWeek = WhistlesPerStreetPerWeek * factor,
+            OffDutySpellsPerTeamPerDay = OffDutySpellsPerTeamPerDay * factor,
+        };
+    }
+}
 
 /// <summary>How often work goes wrong (docs/simulation.md, "Shares"). Each is a probability per item.</summary>
 /// <param name="TicketsLate">A ticket closed after its due time (the published on-time rates run 89.6–99.5 %).</param>

@@ -114,4 +114,26 @@ public sealed class HistoryGeneratorTests
         Assert.InRange(1 - (double)reported.Count / summoned, 0.005, 0.06);
         Assert.InRange((double)escalated.Count / whistles, 0.10, 0.50);
     }
+
+    /// <summary>
+    /// Two months replay with nothing refused, and the leader's daily housekeeping keeps the state hot: open work and the
+    /// last days' closings only, not everything the months held (docs/decisions/0010).
+    /// </summary>
+    [Fact]
+    public void Generate_TwoMonths_AppliesEverythingAndTheHousekeepingKeepsTheStateBounded()
+    {
+        var end = new DateTimeOffset(2026, 6, 30, 10, 0, 0, TimeSpan.FromHours(8));
+        var run = new SimulatorRun();
+        var tickets = 0;
+        foreach (var entry in new HistoryGenerator(DistrictModel.Gulou).LastDays(60, end, seed: 9))
+        {
+            if (entry[EnvelopeFields.Type] == EventTypes.TicketReceived) tickets++;
+            run.Apply([entry]);
+        }
+
+        Assert.Empty(run.Problems.Take(10));
+        Assert.InRange(run.State.Tickets.Count, 1, tickets / 4); // about 10 of the 60 days' tickets stay hot
+        Assert.All(run.State.Tickets.Values.Where(t => !t.IsOpen), t => Assert.True(t.ClosedAt >= end.AddDays(-9), $"{t.Id} closed {t.ClosedAt:O}"));
+        Assert.InRange(run.State.Rollups.Days.Count, 30, 36);
+    }
 }
