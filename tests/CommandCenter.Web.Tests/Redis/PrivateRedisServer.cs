@@ -17,11 +17,12 @@ internal sealed class PrivateRedisServer : IAsyncDisposable
 
     public string Address => $"127.0.0.1:{Port}";
 
-    public async Task StartAsync()
+    /// <summary>Starts it; <paramref name="settings"/> are further redis-server options (e.g. <c>--aclfile</c>).</summary>
+    public async Task StartAsync(params string[] settings)
     {
         var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", _dir, "--appendonly", "yes",
-                     "--appendfsync", "always", "--save", "" })
+                     "--appendfsync", "always", "--save", "" }.Concat(settings))
             start.ArgumentList.Add(arg);
         _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
         var deadline = DateTime.UtcNow.AddSeconds(10);
