@@ -124,4 +124,57 @@ public sealed class SecurityCommandsTests : IDisposable
         var token = await services.GetRequiredService<KioskTokenStore>().FindActiveAsync(secret);
         Assert.Equal(["wall", "lobby"], token?.Views);
     }
+
+    /// <summary>The example: a street view's URL is the street wall's, built by KioskViews, which the web app's admin page uses too (KioskLinks).</summary>
+    [Fact]
+    public async Task KioskCreate_StreetView_PrintsTheStreetWallsUrl_AsTheWebAppDoes()
+    {
+        var (exit, output, url) = await RunAsync(null, "kiosk", "create", "--name", "宁海路街道屏", "--views", "street:ninghailu");
+
+        Assert.True(exit == 0, output);
+        Assert.StartsWith("https://wall.gulou.example/wall/street/ninghailu?token=", url);
+        var secret = Uri.UnescapeDataString(url[(url.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
+        await using var services = Accounts();
+        var token = (await services.GetRequiredService<KioskTokenStore>().FindActiveAsync(secret))!;
+        Assert.Equal(url, KioskViews.UrlFor("https://wall.gulou.example", token, secret));
+        Assert.Equal(["street:ninghailu"], token.Views);
+    }
+
+    [Theory]
+    [InlineData("street:nowhere")]
+    [InlineData("street%3Aninghailu")]
+    [InlineData("revoked")]
+    public async Task KioskCreate_AViewThatNamesNothing_IsRefused(string view)
+    {
+        var (exit, output, _) = await RunAsync(null, "kiosk", "create", "--name", "屏", "--views", view);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("cc kiosk create", output);
+    }
+
+    /// <summary>The example (<c>--source console</c>) and the kind: no key for the app's own sources or an unconfigured one.</summary>
+    [Theory]
+    [InlineData("console")]
+    [InlineData("Console")]
+    [InlineData("simulator")]
+    [InlineData("deadline-watcher")]
+    [InlineData("projector")]
+    [InlineData("housekeeping")]
+    [InlineData("some-new-system")]
+    public async Task ApiKeyCreate_ReservedOrUnconfiguredSource_IsRefusedAndNothingIssued(string source)
+    {
+        var (exit, output, _) = await RunAsync(null, "apikey", "create", "--source", source);
+
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain("cck_", output);
+    }
+
+    [Fact]
+    public async Task ApiKeyCreate_Hotline_SaysWhichFamiliesItMayAppend()
+    {
+        var (exit, output, _) = await RunAsync(null, "apikey", "create", "--source", "hotline-12345");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("which may append ticket.*", output);
+    }
 }

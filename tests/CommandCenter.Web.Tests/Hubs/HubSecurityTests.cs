@@ -168,4 +168,30 @@ public sealed class HubSecurityTests : IAsyncLifetime
         await calm.StartAsync();
         await calm.InvokeAsync("Subscribe", "district");
     }
+
+    /// <summary>The example: a street kiosk token as a hub bearer cannot follow the district, only its street.</summary>
+    [Fact]
+    public async Task Subscribe_StreetKioskToken_FollowsItsStreetOnly()
+    {
+        var (_, secret) = await _factory.Services.GetRequiredService<KioskTokenStore>().CreateAsync("宁海路街道屏", ["street:ninghailu"], "test");
+        await using var connection = Connect(o => o.AccessTokenProvider = () => Task.FromResult<string?>(secret));
+        await connection.StartAsync();
+
+        var district = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("Subscribe", "district"));
+        var family = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("Subscribe", "family:ticket"));
+        var other = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("Subscribe", "street:huaqiaolu"));
+        await connection.InvokeAsync("Subscribe", "street:ninghailu");
+
+        Assert.All([district, family, other], e => Assert.Contains("forbidden", e.Message));
+    }
+
+    /// <summary>The example: the administrator, who sees no operational data, follows no scope.</summary>
+    [Fact]
+    public async Task Subscribe_Admin_IsRefusedEveryScope()
+    {
+        await using var connection = await ConnectAsPersonAsync("admin");
+
+        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("Subscribe", "district"));
+        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("Subscribe", "street:ninghailu"));
+    }
 }

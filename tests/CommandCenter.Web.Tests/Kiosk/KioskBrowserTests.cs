@@ -105,7 +105,9 @@ public sealed class KioskBrowserTests
     /// <summary>Opens a screen the way it is installed: a kiosk token bound to it, its printed URL opened once.</summary>
     private static async Task<IPage> OpenScreenAsync(BrowserApp app, string screen, bool waitForCircuit = true)
     {
-        var (token, secret) = await app.Services.GetRequiredService<KioskTokenStore>().CreateAsync($"screen {screen}", [screen], "test");
+        // The screen's name opens it; what it plays is authorized item by item against the same views.
+        string[] views = [screen, "wall", "structure", .. Core.Reference.DistrictModel.Gulou.Streets.Select(s => $"street:{s.Code}")];
+        var (token, secret) = await app.Services.GetRequiredService<KioskTokenStore>().CreateAsync($"screen {screen}", views, "test");
         var page = await app.NewPageAsync();
         await page.GotoAsync(KioskLinks.UrlFor(app.Address, token, secret));
         Assert.Equal($"/kiosk/{screen}", new Uri(page.Url).AbsolutePath);

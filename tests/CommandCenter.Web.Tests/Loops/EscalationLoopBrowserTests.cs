@@ -32,7 +32,7 @@ public sealed class EscalationLoopBrowserTests
         };
         await using var browsers = await BrowserApp.StartAsync(factory);
         await factory.Services.GetRequiredService<KioskStore>().SaveScreenAsync(new KioskScreen("hall", null, "single", [TakeoverKinds.MissedReportIn]));
-        var (token, secret) = await factory.Services.GetRequiredService<KioskTokenStore>().CreateAsync("screen hall", ["hall"], "test");
+        var (token, secret) = await factory.Services.GetRequiredService<KioskTokenStore>().CreateAsync("screen hall", ["hall", "wall"], "test");
         var wall = await browsers.OpenAsync(KioskLinks.UrlFor(browsers.Address, token, secret), ".kiosk");
         Assert.Equal("/kiosk/hall", new Uri(wall.Url).AbsolutePath);
         var operatorPage = await browsers.SignedInAsync("operator", "/whistles", ".whistles-page");

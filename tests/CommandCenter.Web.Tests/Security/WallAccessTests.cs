@@ -12,7 +12,8 @@ public sealed class WallAccessTests : IAsyncLifetime
 {
     private readonly WallAppFactory _factory = new() { FakeLog = true };
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() =>
+        await _factory.Services.GetRequiredService<KioskStore>().SaveScreenAsync(new KioskScreen("lobby", null, "single", [.. TakeoverKinds.All]));
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
@@ -21,7 +22,9 @@ public sealed class WallAccessTests : IAsyncLifetime
     [InlineData("director.ninghailu", "/wall/street/huaqiaolu", HttpStatusCode.Forbidden)]
     [InlineData("leader.ninghailu", "/wall/street/hunanlu", HttpStatusCode.Forbidden)]
     [InlineData("director.ninghailu", "/wall", HttpStatusCode.Forbidden)]
-    [InlineData("director.ninghailu", "/kiosk/console", HttpStatusCode.OK)]
+    [InlineData("director.ninghailu", "/kiosk/console", HttpStatusCode.Forbidden)]
+    [InlineData("dispatcher", "/kiosk/console", HttpStatusCode.OK)]
+    [InlineData("liaison.chengguan", "/kiosk/console", HttpStatusCode.Forbidden)]
     [InlineData("liaison.chengguan", "/wall/street/ninghailu", HttpStatusCode.Forbidden)]
     [InlineData("operator", "/wall/street/huaqiaolu", HttpStatusCode.OK)]
     [InlineData("operator", "/wall/structure", HttpStatusCode.OK)]
