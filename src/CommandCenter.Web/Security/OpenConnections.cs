@@ -49,12 +49,16 @@ public sealed class OpenConnections : IHubFilter
 /// Closes the open connections of principals no longer valid (<see cref="PrincipalValidity"/>), each principal checked
 /// once per round. A live-hub client is told why (a <c>revoked</c> message, docs/hub.md) and closed at once. A circuit is
 /// first given the chance to leave by itself (<see cref="CircuitRevocation"/> sends its browser to sign-in or to the
-/// kiosk's revoked page); its connection is closed at the next round if it is still there.
+/// kiosk's revoked page, within one interval); its connection is closed if it is still there
+/// <see cref="CircuitStrikes"/> rounds after it was found invalid.
 /// </summary>
 public sealed class ConnectionRevalidator(OpenConnections open, PrincipalValidity validity, IHubContext<LiveHub> hub, IOptions<SecurityOptions> options,
     TimeProvider time, ILogger<ConnectionRevalidator> logger) : BackgroundService
 {
     public const string RevokedMessage = "revoked";
+
+    /// <summary>The rounds in a row (half an interval each) a circuit is found invalid before its connection is closed.</summary>
+    public const int CircuitStrikes = 4;
 
     /// <summary>Half the revalidation interval, so a revoked principal's connections are closed within one interval.</summary>
     public TimeSpan Round => options.Value.RevalidationInterval > TimeSpan.Zero
@@ -101,7 +105,10 @@ public sealed class ConnectionRevalidator(OpenConnections open, PrincipalValidit
                 continue;
             }
             entry.Strikes++;
-            if (entry.IsCircuit && entry.Strikes < 2)
+            // A circuit's own revalidation (every interval) sends its browser away first; closing the connection
+            // under it before then would leave the browser retrying a reconnect instead of leaving. So a circuit is
+            // closed only when still open one and a half intervals after it was found invalid.
+            if (entry.IsCircuit && entry.Strikes < CircuitStrikes)
                 continue;
             if (!entry.IsCircuit)
             {
