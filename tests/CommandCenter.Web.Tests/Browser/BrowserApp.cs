@@ -35,10 +35,10 @@ public sealed class BrowserApp : IAsyncDisposable
 
     /// <summary>Starts <paramref name="factory"/> (by default the app in embedded mode on a temp database) on Kestrel;
     /// the fixture owns it from then on.</summary>
-    public static async Task<BrowserApp> StartAsync(WebApplicationFactory<Program>? factory = null)
+    public static async Task<BrowserApp> StartAsync(WebApplicationFactory<Program>? factory = null, int port = 0)
     {
         factory ??= new WallAppFactory();
-        var address = factory.StartOnKestrel();
+        var address = factory.StartOnKestrel(port);
         return new BrowserApp(factory, address, await Chromium.SharedAsync());
     }
 
@@ -109,9 +109,12 @@ public sealed class BrowserApp : IAsyncDisposable
 public static class KestrelHosting
 {
     /// <summary>Starts the app on a free loopback port and returns its base address.</summary>
-    public static string StartOnKestrel(this WebApplicationFactory<Program> factory)
+    public static string StartOnKestrel(this WebApplicationFactory<Program> factory) => factory.StartOnKestrel(0);
+
+    /// <summary>Starts the app on <paramref name="port"/> (0: a free one), for an app that must know its address before it starts.</summary>
+    public static string StartOnKestrel(this WebApplicationFactory<Program> factory, int port)
     {
-        factory.UseKestrel(0);
+        factory.UseKestrel(port);
         factory.StartServer();
         return factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
@@ -125,4 +128,17 @@ internal static class Soon
     public static LocatorAssertionsToHaveTextOptions ExactText => new() { Timeout = BrowserApp.LiveTimeout };
     public static LocatorAssertionsToHaveCountOptions Count => new() { Timeout = BrowserApp.LiveTimeout };
     public static LocatorAssertionsToBeVisibleOptions Visible => new() { Timeout = BrowserApp.LiveTimeout };
+}
+
+/// <summary>A loopback port free now, for an app whose public URL (Security:PublicUrl) must name its port before it starts.</summary>
+public static class FreeLoopbackPort
+{
+    public static int Next()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
 }

@@ -29,7 +29,7 @@ public sealed class DispatchRaceTests
     };
 
     [Fact]
-    public async Task Dispatch_TwoOperatorsRaceForOneTeam_ExactlyOneAppliedAndTheOtherRejectedWithTheReason()
+    public async Task Dispatch_DispatcherAndStreetDirectorRaceForOneTeam_ExactlyOneAppliedAndTheOtherRejectedWithTheReason()
     {
         await using var app = new WallAppFactory();
         GatedEventLog? gated = null;
@@ -39,7 +39,8 @@ public sealed class DispatchRaceTests
             services.AddSingleton<IEventLog>(sp => gated = new GatedEventLog(ActivatorUtilities.CreateInstance<SqliteEventLog>(sp)));
         }));
         using var dispatcher = await factory.SignedInClientAsync("dispatcher");
-        using var operatorClient = await factory.SignedInClientAsync("operator");
+        // The street's leadership dispatches its own teams too (the permission table); operators do not.
+        using var director = await factory.SignedInClientAsync("director.ninghailu");
         var live = factory.Services.GetRequiredService<LiveState>();
         var log = factory.Services.GetRequiredService<IEventLog>();
         var (incidentA, incidentB) = (Guid.NewGuid(), Guid.NewGuid());
@@ -55,7 +56,7 @@ public sealed class DispatchRaceTests
         var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
         var responses = await Task.WhenAll(
             dispatcher.PostAsJsonAsync("/api/v1/commands", Dispatch(first, team, incidentA)),
-            operatorClient.PostAsJsonAsync("/api/v1/commands", Dispatch(second, team, incidentB)));
+            director.PostAsJsonAsync("/api/v1/commands", Dispatch(second, team, incidentB)));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
         var eventIds = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventId").GetString()!));
         gated.Release();

@@ -14,11 +14,12 @@ namespace CommandCenter.Web.Tests.Security;
 /// Deny by default, proven by enumeration: every endpoint the app maps (pages, APIs, hubs and their negotiate
 /// endpoints, Blazor's circuit endpoints) is requested anonymously with each of its methods; only sign-in, /healthz
 /// (its status and a plain reason), /metrics (to loopback and the networks Metrics:AllowedNetworks names; 404 to
-/// everyone else, MetricsTests) and static assets may answer. New endpoints are covered without touching this test.
+/// everyone else, MetricsTests), the page a revoked wall screen is sent to (/kiosk/revoked: fixed text, no data) and
+/// static assets may answer. New endpoints are covered without touching this test.
 /// </summary>
 public sealed partial class AnonymousAccessTests
 {
-    private static readonly HashSet<string> PublicRoutes = ["/signin", "/account/signin", "/healthz", "/metrics"];
+    private static readonly HashSet<string> PublicRoutes = ["/signin", "/account/signin", "/healthz", "/metrics", "/kiosk/revoked"];
 
     [Fact]
     public async Task EveryEndpoint_Anonymous_IsRefusedExceptSignInHealthAndStaticAssets()

@@ -25,7 +25,7 @@ public sealed class OidcSignInTests
     {
         await using var idp = await FakeIdentityProvider.StartAsync();
         idp.UserName = "director.ninghailu";
-        await using var app = await BrowserApp.StartAsync(SsoApp(idp));
+        await using var app = await StartSsoAppAsync(idp);
         var address = app.Address;
         var page = await app.NewPageAsync(1280, 720);
         var context = page.Context;
@@ -56,7 +56,7 @@ public sealed class OidcSignInTests
     {
         await using var idp = await FakeIdentityProvider.StartAsync();
         idp.UserName = "wang.xiaoming";
-        await using var app = await BrowserApp.StartAsync(SsoApp(idp));
+        await using var app = await StartSsoAppAsync(idp);
         var address = app.Address;
         var page = await app.NewPageAsync(1280, 720);
 
@@ -89,7 +89,7 @@ public sealed class OidcSignInTests
             case "wrong-issuer": idp.IssuerOverride = "http://sso.elsewhere.example"; break;
             case "wrong-nonce": idp.NonceOverride = "nonce-of-another-sign-in"; break;
         }
-        await using var app = await BrowserApp.StartAsync(SsoApp(idp));
+        await using var app = await StartSsoAppAsync(idp);
         var address = app.Address;
         var page = await app.NewPageAsync(1280, 720);
 
@@ -152,14 +152,21 @@ public sealed class OidcSignInTests
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == WebSecurity.AuthCookieName);
     }
 
-    private static WallAppFactory SsoApp(FakeIdentityProvider idp) => new()
+    /// <summary>The app with single sign-on on a port chosen first: the redirect URI it sends the provider is built from
+    /// Security:PublicUrl, never from the request's Host header, so the public URL must be the app's real address.</summary>
+    private static async Task<BrowserApp> StartSsoAppAsync(FakeIdentityProvider idp)
     {
-        FakeLog = true,
-        Settings =
+        var port = FreeLoopbackPort.Next();
+        return await BrowserApp.StartAsync(new WallAppFactory
         {
-            ["Authentication:OpenIdConnect:Authority"] = idp.Authority,
-            ["Authentication:OpenIdConnect:ClientId"] = idp.ClientId,
-            ["Authentication:OpenIdConnect:ClientSecret"] = idp.ClientSecret,
-        },
-    };
+            FakeLog = true,
+            Settings =
+            {
+                ["Authentication:OpenIdConnect:Authority"] = idp.Authority,
+                ["Authentication:OpenIdConnect:ClientId"] = idp.ClientId,
+                ["Authentication:OpenIdConnect:ClientSecret"] = idp.ClientSecret,
+                ["Security:PublicUrl"] = $"http://127.0.0.1:{port}",
+            },
+        }, port);
+    }
 }

@@ -58,7 +58,7 @@ public sealed class SignInTests
 
         Assert.StartsWith("/signin?error=invalid", response.Headers.Location?.OriginalString);
         using var wall = await client.GetAsync("/wall");
-        Assert.StartsWith("http://localhost/signin", wall.Headers.Location?.ToString());
+        Assert.StartsWith("/signin", wall.Headers.Location?.OriginalString);
         var audit = await factory.Services.GetRequiredService<SecurityAudit>().RecentAsync();
         Assert.Contains(audit, e => e.Kind == SecurityAudit.SignInFailed && e.Subject == "operator" && e.RemoteIp == "10.1.1.2");
     }
@@ -90,7 +90,7 @@ public sealed class SignInTests
     }
 
     [Fact]
-    public async Task SignIn_HundredFailures_LocksTheAccountAnswers429AndStillServesOthers()
+    public async Task SignIn_HundredFailures_Answer429ToTheAttackerWithoutLockingTheAccountForItsOwner()
     {
         await using var factory = new WallAppFactory { FakeLog = true };
         using var attacker = factory.AnonymousClient("10.66.0.1");
@@ -111,19 +111,37 @@ public sealed class SignInTests
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            Assert.True(await users.IsLockedOutAsync((await users.FindByNameAsync("dispatcher"))!));
+            Assert.False(await users.IsLockedOutAsync((await users.FindByNameAsync("dispatcher"))!));
         }
         var audit = await factory.Services.GetRequiredService<SecurityAudit>().RecentAsync();
-        Assert.Contains(audit, e => e.Kind == SecurityAudit.LockedOut && e.Subject == "dispatcher");
+        Assert.Contains(audit, e => e.Kind == SecurityAudit.SignInFailed && e.Subject == "dispatcher" && e.RemoteIp == "10.66.0.1");
 
-        // The right password no longer works for the locked account, even from another address…
-        using var owner = factory.AnonymousClient("10.66.0.2");
-        using var locked = await owner.PostSignInAsync("dispatcher", DemoAccountSeeder.Password);
-        Assert.StartsWith("/signin?error=locked", locked.Headers.Location?.OriginalString);
-        // …while everyone else is still served.
+        // The owner, from their own address, signs in as ever; everyone else is still served.
+        using var owner = await factory.SignedInClientAsync("dispatcher", clientIp: "10.66.0.2");
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/wall")).StatusCode);
         using var other = await factory.SignedInClientAsync("operator", clientIp: "10.66.0.3");
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/wall")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await factory.AnonymousClient().GetAsync("/healthz")).StatusCode);
+    }
+
+    /// <summary>An account an administrator locked: only the right password learns it is locked; a wrong one answers as ever.</summary>
+    [Fact]
+    public async Task SignIn_AccountLockedByAnAdministrator_OnlyTheRightPasswordIsToldSo()
+    {
+        await using var factory = new WallAppFactory { FakeLog = true };
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByNameAsync("dispatcher"))!, DateTimeOffset.UtcNow.AddDays(1));
+        }
+        using var client = factory.AnonymousClient("10.66.1.1");
+
+        using var wrong = await client.PostSignInAsync("dispatcher", "wrong");
+        using var right = await client.PostSignInAsync("dispatcher", DemoAccountSeeder.Password);
+
+        Assert.StartsWith("/signin?error=invalid", wrong.Headers.Location?.OriginalString);
+        Assert.StartsWith("/signin?error=locked", right.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/wall")).StatusCode);
     }
 
     [Fact]
@@ -140,7 +158,7 @@ public sealed class SignInTests
 
         Assert.Equal("/signin", signOut.Headers.Location?.OriginalString);
         using var after = await tablet.GetAsync("/wall");
-        Assert.StartsWith("http://localhost/signin", after.Headers.Location?.ToString());
+        Assert.StartsWith("/signin", after.Headers.Location?.OriginalString);
         var audit = await factory.Services.GetRequiredService<SecurityAudit>().RecentAsync();
         Assert.Contains(audit, e => e.Kind == SecurityAudit.SignedOutEverywhere && e.Subject == "operator");
     }
@@ -155,7 +173,7 @@ public sealed class SignInTests
         await client.PostAsync("/account/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         using var after = await client.GetAsync("/wall");
-        Assert.StartsWith("http://localhost/signin", after.Headers.Location?.ToString());
+        Assert.StartsWith("/signin", after.Headers.Location?.OriginalString);
         var audit = await factory.Services.GetRequiredService<SecurityAudit>().RecentAsync();
         Assert.Contains(audit, e => e.Kind == SecurityAudit.SignedOut && e.Subject == "district");
         Assert.Contains(audit, e => e.Kind == SecurityAudit.SignedIn && e.Subject == "district");

@@ -70,8 +70,9 @@ public sealed class WhistleBrowserTests
             new { type = "whistle.department-reported", street = "ninghailu", data = new { whistleId = whistle, department = "housing" } });
 
         Assert.Equal(HttpStatusCode.Forbidden, blowElsewhere.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, reportUnsummoned.StatusCode);
-        Assert.Contains("not summoned", await reportUnsummoned.Content.ReadAsStringAsync());
+        // Outside their scope, the whistle is answered as unknown (409: no such whistle), never "not summoned".
+        Assert.Equal(HttpStatusCode.Conflict, reportUnsummoned.StatusCode);
+        Assert.DoesNotContain("not summoned", await reportUnsummoned.Content.ReadAsStringAsync());
 
         var director = await app.SignedInAsync("director.ninghailu", "/whistles", ".whistles-page");
         await director.GotoAsync($"{app.Address}/whistles/new?street=huaqiaolu");
