@@ -76,7 +76,7 @@ public sealed class Open311ApiTests
 
         await AssertSpecErrorAsync(read, HttpStatusCode.Forbidden, "api_key is not valid");
         await AssertSpecErrorAsync(write, HttpStatusCode.Forbidden, "api_key is not valid");
-        Assert.Empty(await bed.Factory.MemoryLog.ReadAfterAsync(LogPosition.Start, 10));
+        Assert.Empty(await bed.Factory.MemoryLog.AppendedAsync());
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class Open311ApiTests
         Assert.Contains("已受理", created.GetProperty("service_notice").GetString());
         Assert.Equal($"/open311/v2/requests/{id}.json", response.Headers.Location?.OriginalString);
 
-        var entry = Assert.Single(await bed.Factory.MemoryLog.ReadAfterAsync(LogPosition.Start, 10));
+        var entry = Assert.Single(await bed.Factory.MemoryLog.AppendedAsync());
         Assert.Equal(EventTypes.TicketReceived, entry.Fields[EnvelopeFields.Type]);
         Assert.Equal(Open311Bed.Source, entry.Fields[EnvelopeFields.Source]);
         Assert.Equal("ninghailu", entry.Fields[EnvelopeFields.Street]);
@@ -168,7 +168,7 @@ public sealed class Open311ApiTests
         using var response = await bed.PostAsync(NoiseForm(), keyInForm: false);
 
         await AssertSpecErrorAsync(response, HttpStatusCode.Unauthorized, "api_key is required");
-        Assert.Empty(await bed.Factory.MemoryLog.ReadAfterAsync(LogPosition.Start, 10));
+        Assert.Empty(await bed.Factory.MemoryLog.AppendedAsync());
     }
 
     [Theory]
@@ -187,7 +187,7 @@ public sealed class Open311ApiTests
         using var response = await bed.PostAsync(form);
 
         await AssertSpecErrorAsync(response, HttpStatusCode.BadRequest, words);
-        Assert.Empty(await bed.Factory.MemoryLog.ReadAfterAsync(LogPosition.Start, 10));
+        Assert.Empty(await bed.Factory.MemoryLog.AppendedAsync());
     }
 
     [Fact]
