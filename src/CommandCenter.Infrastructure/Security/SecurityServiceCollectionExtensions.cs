@@ -27,9 +27,10 @@ public static class SecurityServiceCollectionExtensions
                 options.Password.RequireDigit = false;
                 options.User.RequireUniqueEmail = false;
                 options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+                // An account is locked only by an administrator (/admin/users): failed sign-ins are never counted
+                // against the account, which would let a stranger lock its owner out (Account/SignInThrottle slows
+                // down the stranger's address instead; docs/decisions/0014).
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddUserStore<DapperUserStore>();
     }
