@@ -29,7 +29,7 @@ public sealed record LogArchived(DateTimeOffset Now, DateTimeOffset ClosedBefore
 
 /// <summary>
 /// The leader's notice that the reducer's rules of version <see cref="Rules"/> hold from this position of the log on
-/// (docs/decisions/0014). The version of the rules an event is reduced by is part of the reducer's state, set only by
+/// (docs/decisions/0015). The version of the rules an event is reduced by is part of the reducer's state, set only by
 /// this notice and only ever raised, so a log replays as it was recorded: what came before the notice keeps the rules it
 /// was first reduced by, whatever the code running the replay. Appended by the leader's housekeeping (source
 /// <see cref="Source"/>) once, when the log's rules are older than the code's.

@@ -8,7 +8,7 @@ namespace CommandCenter.Core.Reducing;
 /// Who may do what, checked from the event's own <c>actor</c> for events from the console against the permission table
 /// (<see cref="Permissions"/>), so a command that slipped past the web app's command service (or was appended by hand)
 /// still cannot take effect. Other sources (producers, the simulator, the deadline watcher) are systems, trusted by their
-/// API key or their Redis account for the event families of their system; from rules 2 on (docs/decisions/0014) an
+/// API key or their Redis account for the event families of their system; from rules 2 on (docs/decisions/0015) an
 /// <c>actor</c> they write is not honoured: nothing they send is credited to a person.
 /// </summary>
 public sealed partial class DistrictReducer

@@ -18,7 +18,7 @@ public sealed partial class DistrictReducer(DistrictModel district)
     public const int Version = 4;
 
     /// <summary>
-    /// The newest version of the rules this code knows (docs/decisions/0014). Which version reduces an event is the log's
+    /// The newest version of the rules this code knows (docs/decisions/0015). Which version reduces an event is the log's
     /// to say (<see cref="DistrictState.Rules"/>, raised by a <c>log.rules-adopted</c> notice), never the code's, so a log
     /// replays as it was recorded. 2: an event's <c>actor</c> counts only from the console, and every console event (not
     /// only whistle events) is checked against the permission table from its actor.

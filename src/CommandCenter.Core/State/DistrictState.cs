@@ -24,7 +24,7 @@ public sealed record DistrictState(
 {
     /// <summary>
     /// The version of the reducer's rules the next event is reduced by: 1 for a log that never adopted newer rules, raised
-    /// only by the leader's <c>log.rules-adopted</c> notice (docs/decisions/0014), so a replay reduces each event by the
+    /// only by the leader's <c>log.rules-adopted</c> notice (docs/decisions/0015), so a replay reduces each event by the
     /// rules it was first reduced by.
     /// </summary>
     public int Rules { get; init; } = 1;

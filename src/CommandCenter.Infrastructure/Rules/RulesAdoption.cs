@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace CommandCenter.Infrastructure.Rules;
 
 /// <summary>
-/// The leader's part in a change of the reducer's rules (docs/decisions/0014): when the projector's state, loaded from
+/// The leader's part in a change of the reducer's rules (docs/decisions/0015): when the projector's state, loaded from
 /// the database, still reduces by older rules than this code's <see cref="DistrictReducer.LatestRules"/>, it appends one
 /// <c>log.rules-adopted</c> notice. Every reader of the log takes the new rules at that position, and everything before
 /// it replays by the rules it was recorded under. A second notice (another instance, a retry) changes nothing.

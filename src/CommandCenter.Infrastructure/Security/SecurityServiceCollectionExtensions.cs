@@ -29,7 +29,7 @@ public static class SecurityServiceCollectionExtensions
                 options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
                 // An account is locked only by an administrator (/admin/users): failed sign-ins are never counted
                 // against the account, which would let a stranger lock its owner out (Account/SignInThrottle slows
-                // down the stranger's address instead; docs/decisions/0014).
+                // down the stranger's address instead; docs/decisions/0015).
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddUserStore<DapperUserStore>();

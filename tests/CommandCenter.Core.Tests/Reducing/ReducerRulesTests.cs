@@ -7,7 +7,7 @@ using CommandCenter.Core.Tests.Support;
 namespace CommandCenter.Core.Tests.Reducing;
 
 /// <summary>
-/// The versioned rules (docs/decisions/0014): a log replays by the rules it was recorded under, and from the
+/// The versioned rules (docs/decisions/0015): a log replays by the rules it was recorded under, and from the
 /// <c>log.rules-adopted</c> notice of rules 2 on a producer's <c>actor</c> is not honoured and every console event is
 /// checked against the permission table.
 /// </summary>
