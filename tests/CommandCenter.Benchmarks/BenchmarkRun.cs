@@ -111,6 +111,7 @@ internal static class BenchmarkRun
         text.AppendLine();
         text.AppendLine($"- Date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine($"- Machine: {Environment.ProcessorCount} cores ({cpu ?? "unknown CPU"}), {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+        text.AppendLine($"- Load average (1, 5, 15 min) at the end of the run: {string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} (other work on the machine lowers every figure; the ratios compare runs made side by side)");
         text.AppendLine($"- .NET {Environment.Version}; Redis on loopback with AOF (appendfsync everysec); SQLite in WAL with synchronous=FULL; PostgreSQL on loopback (fsync and synchronous_commit on)");
         text.AppendLine($"- Events: {count:N0} simulator events of every family (realistic payloads) for (a)–(c); {LiveRate:N0}/s for {LiveDuration.TotalSeconds:F0} s for (d)–(e)");
         text.AppendLine();
