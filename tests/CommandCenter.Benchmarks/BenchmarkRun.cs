@@ -32,6 +32,17 @@ internal static class BenchmarkRun
             return 0;
         }
 
+        if (args.Contains("live"))
+        {
+            // Only (d)–(e): what a change to the wall's rendering does to its latency, in a minute instead of ten.
+            var alone = await LiveLatency.MeasureAsync(redisAddress, redis, BenchEvents.Generate((int)(LiveRate * LiveDuration.TotalSeconds), seed: 7),
+                workDir, LiveRate, LiveDuration);
+            Console.WriteLine($"(d) XADD → live state at {LiveRate}/s: p50 {alone.LiveP50:F1} ms, p99 {alone.LiveP99:F1} ms ({alone.LiveCount} events)");
+            Console.WriteLine($"(e) XADD → DOM at {LiveRate}/s: p50 {alone.DomP50:F0} ms, p99 {alone.DomP99:F0} ms ({alone.DomSeen} of {alone.DomSampled} samples drawn)");
+            Directory.Delete(workDir, recursive: true);
+            return 0;
+        }
+
         var baseline = await RawRedisBaseline.MeasureAsync(redis, entries);
         Console.WriteLine($"(a) baseline XADD + XREADGROUP COUNT 100 + XACK: {baseline:F0} events/s");
         var (pipeline, applied, rejected) = await PipelineThroughput.MeasureAsync(redisAddress, redis, entries, workDir);
@@ -100,6 +111,7 @@ internal static class BenchmarkRun
         text.AppendLine();
         text.AppendLine($"- Date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine($"- Machine: {Environment.ProcessorCount} cores ({cpu ?? "unknown CPU"}), {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+        text.AppendLine($"- Load average (1, 5, 15 min) at the end of the run: {string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} (other work on the machine lowers every figure; the ratios compare runs made side by side)");
         text.AppendLine($"- .NET {Environment.Version}; Redis on loopback with AOF (appendfsync everysec); SQLite in WAL with synchronous=FULL; PostgreSQL on loopback (fsync and synchronous_commit on)");
         text.AppendLine($"- Events: {count:N0} simulator events of every family (realistic payloads) for (a)–(c); {LiveRate:N0}/s for {LiveDuration.TotalSeconds:F0} s for (d)–(e)");
         text.AppendLine();

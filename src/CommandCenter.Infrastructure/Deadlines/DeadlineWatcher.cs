@@ -72,9 +72,10 @@ public sealed class DeadlineWatcher(
                     _appended.Clear(); // a later leadership starts from the log, not from old memory
                     continue;
                 }
-                // A state still loading the start-up history holds work whose closing is further down the log: judged
-                // now, it would be marked missed at today's time. The history carries its own misses.
-                if (backfill is { IsSettled: false })
+                // A state still loading the start-up history, or working through any backlog, holds work whose closing
+                // is further down the log: judged now, it would be marked missed at today's time (and refused once its
+                // item is found closed and archived). The history carries its own misses.
+                if (backfill is { IsSettled: false } || !projector.IsCaughtUp)
                     continue;
                 try
                 {

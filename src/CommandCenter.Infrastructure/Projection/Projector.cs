@@ -77,6 +77,15 @@ public sealed class Projector(
 
     public ProjectionCounters Counters => Volatile.Read(ref _view).Counters;
 
+    /// <summary>
+    /// True once a read of the log came back short of a full batch, with no earlier entries pending: the state is as
+    /// current as the log. False while it works through a backlog (a first start on a long log, a catch-up after an
+    /// outage), when items open in the state may be closed further down the log.
+    /// </summary>
+    public bool IsCaughtUp => Volatile.Read(ref _caughtUp);
+
+    private bool _caughtUp;
+
     /// <summary>The fencing token this projector commits under (0 before it has initialized).</summary>
     public long Fence => _fence;
 
@@ -108,6 +117,7 @@ public sealed class Projector(
             await InitializeAsync(ct);
 
         var batch = _inFlight ?? await NextBatchAsync(ct);
+        Volatile.Write(ref _caughtUp, _inFlight is null && !_drainPending && batch.Count < _options.BatchSize);
         if (batch.Count == 0)
             return 0;
 

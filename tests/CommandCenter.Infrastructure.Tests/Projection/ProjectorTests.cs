@@ -31,6 +31,27 @@ public sealed class ProjectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IsCaughtUp_WhileABacklogIsWorkedThrough_IsFalseUntilAReadComesBackShort()
+    {
+        await _bed.AppendAsync(_bed.Events.MixedDay().Take(25));
+        var projector = _bed.NewProjector(batchSize: 10);
+        Assert.False(projector.IsCaughtUp, "nothing read yet");
+
+        await projector.RunOnceAsync();
+        Assert.False(projector.IsCaughtUp, "a full batch was read: more may wait");
+        await projector.RunOnceAsync();
+        Assert.False(projector.IsCaughtUp, "a second full batch");
+        await projector.RunOnceAsync();
+        Assert.True(projector.IsCaughtUp, "the last five came back short of a batch");
+
+        await _bed.AppendAsync(_bed.Events.MixedDay().Take(12));
+        await projector.RunOnceAsync();
+        Assert.False(projector.IsCaughtUp, "a new backlog");
+        await ProjectionBed.DrainAsync(projector);
+        Assert.True(projector.IsCaughtUp);
+    }
+
+    [Fact]
     public async Task RunOnceAsync_SameEnvelopesAppendedTwice_SameDatabaseAndDuplicatesCounted()
     {
         var batch = _bed.Events.IncidentLifecycle(Guid.NewGuid()).Concat(_bed.Events.TicketLifecycle(Guid.NewGuid())).ToList();
