@@ -41,6 +41,37 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenAsync_AnySession_IsEndedByTheServerWhenIdleInATransactionPastTheLimit()
+    {
+        await using var connection = await _database.Factory.OpenAsync();
+
+        var limit = await connection.ExecuteScalarAsync<string>("SHOW idle_in_transaction_session_timeout");
+
+        Assert.Equal($"{(int)PostgresConnectionFactory.IdleInTransactionLimit.TotalSeconds}s", limit);
+    }
+
+    [Fact]
+    public async Task ClaimingTheCheckpoint_WhileAFrozenSessionHoldsItsRowLock_SucceedsOnceTheServerEndsThatSession()
+    {
+        // A frozen projector mid-commit: its transaction holds the checkpoint row and says nothing more. A short limit
+        // here (the connection string's own Options win) keeps the test quick; the default is IdleInTransactionLimit.
+        var quick = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer.ConnectionStringFor(_database.PostgresName!))
+            { Options = "-c idle_in_transaction_session_timeout=1000" }.ConnectionString;
+        await using var frozenFactory = new PostgresConnectionFactory(quick);
+        await using var frozen = await frozenFactory.OpenAsync();
+        await using var held = await frozen.BeginTransactionAsync();
+        await frozen.ExecuteAsync("UPDATE checkpoints SET fence = fence + 1 WHERE name = 'projector'", transaction: held);
+
+        await using var next = await _database.Factory.OpenAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var claimed = await next.ExecuteAsync("UPDATE checkpoints SET fence = fence + 1 WHERE name = 'projector'");
+
+        Assert.Equal(1, claimed);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(30));
+        await Assert.ThrowsAnyAsync<Exception>(() => held.CommitAsync()); // the frozen session is gone: its commit fails
+    }
+
+    [Fact]
     public async Task Identity_NewestRowsDeleted_NeverHandsTheirValuesOutAgain()
     {
         await using var connection = await _database.Factory.OpenAsync();
