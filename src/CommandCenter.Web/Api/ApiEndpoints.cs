@@ -4,6 +4,7 @@ using CommandCenter.Core.Access;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Reducing;
 using CommandCenter.Core.State;
+using CommandCenter.Core.Text;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Security;
 using CommandCenter.Web.Shared;
@@ -78,7 +79,7 @@ public static class ApiEndpoints
     {
         var csv = new StringBuilder("id,street,level,status,title\n");
         foreach (var w in VisibleWhistles(http.User.ToActor(), live.Current.State).OrderBy(w => w.BlownAt))
-            csv.Append(w.Id).Append(',').Append(w.Street).Append(',').Append(w.Level).Append(',').Append(w.Status).Append(',').Append(Csv(w.Title)).Append('\n');
+            csv.Append(w.Id).Append(',').Append(w.Street).Append(',').Append(w.Level).Append(',').Append(w.Status).Append(',').Append(Csv(PersonalNumbers.Mask(w.Title))).Append('\n');
         return Results.Text(csv.ToString(), "text/csv; charset=utf-8");
     }
 
