@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Events;
+using CommandCenter.Web.Geography;
 using CommandCenter.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,7 +10,8 @@ namespace CommandCenter.Web.Api;
 /// <summary>
 /// <c>POST /api/v1/events</c>: a producer system appends a batch of envelopes (a JSON array, at most 1,000 and 1 MB)
 /// with its API key. Every envelope must pass <see cref="EnvelopeParser"/> and name the key's own source; one bad
-/// envelope refuses the whole batch (400 problem+json naming each bad item) and nothing is appended.
+/// envelope refuses the whole batch (400 problem+json naming each bad item) and nothing is appended. An envelope may
+/// give <c>lat</c>/<c>long</c> instead of <c>street</c> (<see cref="IngestLocation"/>).
 /// </summary>
 internal static class IngestEndpoint
 {
@@ -22,7 +24,7 @@ internal static class IngestEndpoint
             .WithMetadata(new RequestSizeLimitAttribute(RequestLimits.MaxBody))
             .DisableAntiforgery();
 
-    private static async Task<IResult> HandleAsync(HttpContext http, EnvelopeParser parser, IEventLog log, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(HttpContext http, EnvelopeParser parser, IEventLog log, StreetLocator locator, CancellationToken ct)
     {
         var source = http.User.FindFirst(CcClaims.ApiKeySource)!.Value;
         if (http.Request.ContentLength > RequestLimits.MaxBody)
@@ -53,7 +55,7 @@ internal static class IngestEndpoint
             var index = 0;
             foreach (var item in document.RootElement.EnumerateArray())
             {
-                var (fields, problem) = ToFields(item);
+                var (fields, problem) = IngestLocation.Fill(ToFields(item), item, locator);
                 if (problem is null && fields![EnvelopeFields.Source] != source)
                     problem = $"source '{fields[EnvelopeFields.Source]}' is not this key's source '{source}'";
                 if (problem is null && parser.Parse(fields!) is { IsValid: false } parsed)
