@@ -7,7 +7,9 @@ namespace CommandCenter.Core.Text;
 /// <c>1[3-9]x</c>, written 3-4-4 or in one run), with or without the country code written <c>+86</c>, <c>0086</c>,
 /// <c>86</c> or <c>(+86)</c>; landlines with a trunk-prefixed area code of 3 or 4 digits (<c>025</c>, <c>0512</c>),
 /// the area code in brackets or not, a 7- or 8-digit subscriber number, and an extension (<c>-8001</c>, <c>转8001</c>,
-/// <c>ext. 8001</c>, <c>分机8001</c>); a landline after <c>+86</c> drops the trunk 0 (<c>+86 25 8321 0000</c>). Separators
+/// <c>ext. 8001</c>, <c>分机8001</c>); a landline after <c>+86</c> drops the trunk 0 (<c>+86 25 8321 0000</c>). Area codes
+/// beginning 01 or 02 have 3 digits (010 Beijing, 025 Nanjing), all others 4, so a number written in one run splits
+/// right (<c>02583210000</c> is 025 + 83210000). Separators
 /// are spaces, hyphens, dots and the full-width hyphen. Numbering plan: the national numbering plan of the PRC
 /// (mobile 1[3-9]x prefixes, area codes 010–0999) as published by MIIT.
 /// </summary>
@@ -64,7 +66,7 @@ public static partial class PhoneNumbers
     private const string Mobile = @"(?<mobile>1[3-9]\d" + Sep + @"\d{4}" + Sep + @"\d{4})";
     private const string Extension = @"(?:" + Sep + @"(?:转|分机|ext\.?|x|-)" + Sep + @"(?<ext>\d{1,6}))?";
     private const string Landline =
-        @"(?:(?:" + Country + @"(?<area>[1-9]\d{1,2}))|(?<area>\(0\d{2,3}\)|0\d{2,3}))" + Sep
+        @"(?:(?:" + Country + @"(?<area>[12]\d|[3-9]\d{2}))|(?<area>\(0[12]\d\)|\(0[3-9]\d{2}\)|0[12]\d|0[3-9]\d{2}))" + Sep
         + @"(?<subscriber>[2-9]\d{2,3}" + Sep + @"\d{4})" + Extension;
     private const string Number = "(?:" + Country + "?" + Mobile + "|" + Landline + ")";
 
