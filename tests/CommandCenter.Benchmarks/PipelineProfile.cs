@@ -27,14 +27,14 @@ internal static class PipelineProfile
         var reduceClock = new Stopwatch();
         for (var i = 0; i < envelopes.Count; i += 2000)
         {
-            var changed = new HashSet<EntityKey>();
+            var changed = new CommandCenter.Infrastructure.Projection.ChangedEntities();
             var history = new List<CommandCenter.Infrastructure.Projection.HistoryRow>();
             reduceClock.Start();
             foreach (var envelope in envelopes.Skip(i).Take(2000))
             {
                 var r = reducer.Apply(state, envelope);
                 state = r.State;
-                changed.UnionWith(r.Changed);
+                changed.Record(r);
                 history.Add(new($"0-{i + history.Count + 1}", envelope.Id, envelope.Type, envelope.Street, "t", envelope.Source, "applied", null, envelope.DataJson, "[]"));
             }
             reduceClock.Stop();

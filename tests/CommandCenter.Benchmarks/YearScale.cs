@@ -20,6 +20,7 @@ namespace CommandCenter.Benchmarks;
 internal static partial class YearScale
 {
     private const int Circuits = 50;
+    private static string LogDirectory = Path.GetTempPath();
     private const int FeedRate = 5;
     private static readonly TimeSpan FeedWindow = TimeSpan.FromSeconds(60);
 
@@ -35,6 +36,8 @@ internal static partial class YearScale
         var scale = args.Select(a => double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : 0).FirstOrDefault(s => s is > 0 and <= 1);
         if (scale == 0) scale = 0.35; // a year of about a million events (docs/simulation.md: 2.9 million at full volume)
         var work = Directory.CreateTempSubdirectory("cc-year").FullName;
+        LogDirectory = work;
+        Console.WriteLine($"work directory (databases, app logs): {work}");
         using var redis = await ConnectionMultiplexer.ConnectAsync(redisAddress);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true,
@@ -229,8 +232,17 @@ internal static partial class YearScale
         var start = new ProcessStartInfo("dotnet", $"{dll} {arguments}") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var (key, value) in env) start.Environment[key] = value;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line && line.Contains("fail", StringComparison.OrdinalIgnoreCase)) Console.Error.WriteLine(line); };
+        // The app's log goes to a file beside the databases (kept when the run fails), its failures to the console too.
+        var log = TextWriter.Synchronized(File.AppendText(Path.Combine(LogDirectory, Path.GetFileNameWithoutExtension(dll) + ".log")));
+        void Write(string? line)
+        {
+            if (line is not { Length: > 0 }) return;
+            log.WriteLine(line);
+            log.Flush();
+            if (line.StartsWith("fail", StringComparison.Ordinal) || line.StartsWith("crit", StringComparison.Ordinal)) Console.Error.WriteLine(line);
+        }
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

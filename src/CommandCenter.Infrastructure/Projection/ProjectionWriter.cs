@@ -24,7 +24,7 @@ public sealed record HistoryRow(
 /// projected from and <paramref name="Fence"/> the fencing token of the projector that projected it.
 /// </summary>
 public sealed record ProjectedBatch(
-    DistrictState State, IReadOnlyCollection<EntityKey> Changed, IReadOnlyList<HistoryRow> History,
+    DistrictState State, ChangedEntities Changed, IReadOnlyList<HistoryRow> History,
     ProjectionCounters Delta, LogPosition From, LogPosition Checkpoint, long Fence);
 
 /// <summary>A commit refused because another projector has taken over (its fence is newer, or it moved the checkpoint).</summary>
@@ -74,9 +74,9 @@ public sealed class ProjectionWriter(IDbConnectionFactory db, TimeProvider time)
             throw new FencedOffException($"the checkpoint is no longer {batch.From} under fence {batch.Fence}: another projector has taken over");
 
         // Entities and history in bulk, the dialect's fastest way (PostgreSQL: arrays and binary COPY, docs/decisions/0011).
-        foreach (var group in batch.Changed.GroupBy(k => k.Kind))
+        foreach (var group in batch.Changed.Keys.GroupBy(k => k.Kind))
             await dialect.WriteRowsAsync(connection, tx, EntityTables.TableOf(group.Key), EntityRow.Columns,
-                [.. group.Select(key => EntityTables.RowOf(batch.State, key).Values())], upsertKey: "id", ct);
+                [.. group.Select(key => EntityTables.RowOf(batch.Changed.AsOf(key), key).Values())], upsertKey: "id", ct);
 
         if (batch.History.Count > 0)
         {

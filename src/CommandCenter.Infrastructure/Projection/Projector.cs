@@ -169,7 +169,7 @@ public sealed class Projector(
         var state = view.State;
         var checkpoint = view.Checkpoint;
         var maxOccurred = view.MaxOccurredAt;
-        var changed = new HashSet<EntityKey>();
+        var changed = new ChangedEntities();
         var history = new List<HistoryRow>(batch.Count);
         var deadLetters = new List<(LogEntry Entry, string Reason, EventEnvelope? Envelope)>();
         var reduced = new List<LogEntry>(batch.Count);
@@ -200,7 +200,7 @@ public sealed class Projector(
                 maxOccurred = envelope.OccurredAt;
             var reduction = reducer.Apply(state, envelope);
             state = reduction.State;
-            changed.UnionWith(reduction.Changed);
+            changed.Record(reduction);
             history.Add(HistoryRows.Reduced(entry, reduction));
             switch (reduction.Outcome)
             {

@@ -84,7 +84,7 @@ public sealed class LogVerifier(IDbConnectionFactory live, IEventLog log, Envelo
         var state = DistrictState.Empty;
         var from = LogPosition.Start;
         var at = LogPosition.Start;
-        var changed = new HashSet<EntityKey>();
+        var changed = new ChangedEntities();
         var rows = new List<HistoryRow>(CommitEvery);
         var delta = ProjectionCounters.Zero;
         long count = 0;
@@ -126,7 +126,7 @@ public sealed class LogVerifier(IDbConnectionFactory live, IEventLog log, Envelo
             else
             {
                 state = reduction.State;
-                changed.UnionWith(reduction.Changed);
+                changed.Record(reduction);
                 rows.Add(new HistoryRow(entry.LogPosition, fields[EnvelopeFields.Id], fields[EnvelopeFields.Type], fields[EnvelopeFields.Street],
                     fields[EnvelopeFields.OccurredAt], fields[EnvelopeFields.Source], Outcomes.Of(reduction.Outcome), reduction.Reason, fields[EnvelopeFields.Data],
                     reduction.Changed.IsEmpty ? "[]" : JsonSerializer.Serialize(reduction.Changed.Select(k => $"{k.Kind.ToString().ToLowerInvariant()}:{k.Id}"))));

@@ -83,7 +83,8 @@ public sealed class WallFeed(LiveState live, WallViewBuilder builder, TimeProvid
         {
             Interlocked.Increment(ref _builds);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var view = builder.Build(live.Current, time.GetUtcNow(), _current.Version + 1, _cache, live.Freshness) with { DatabaseBehind = DatabaseBehind() };
+            var built = builder.Build(live.Current, time.GetUtcNow(), _current.Version + 1, _cache, live.Freshness) with { DatabaseBehind = DatabaseBehind() };
+            var view = WallViewReuse.KeepUnchanged(_current, built); // panels whose part is unchanged skip their render
             Metrics.CommandCenterMetrics.WallBuilt(System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return view;
         });

@@ -64,6 +64,31 @@ public sealed class ExactnessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunOnceAsync_ItemsClosedAndArchivedInOneBatch_AreWrittenAsTheyWereWhenClosed()
+    {
+        // A long backlog drained in big batches: the daily archive notice lands in the same batch as the last changes
+        // of the items it takes out of the hot state.
+        var ticket = Guid.NewGuid();
+        var incident = Guid.NewGuid();
+        var entries = _bed.Events.TicketLifecycle(ticket).Concat(_bed.Events.IncidentLifecycle(incident)).ToList();
+        var now = _bed.Events.Now.AddDays(10);
+        entries.Add(EnvelopeWriter.ToFields(new LogArchived(now, now.AddDays(-1)), Scenario.Street, LogArchived.Source, now));
+        await _bed.AppendAsync(entries);
+
+        var projector = _bed.NewProjector(batchSize: 500);
+        await ProjectionBed.DrainAsync(projector);
+
+        Assert.False(projector.State.Tickets.ContainsKey(ticket), "the notice should have archived the closed ticket");
+        Assert.Equal(0, (await _bed.Store.LoadProjectionAsync()).Counters.DeadLettered);
+        // Each row is the item's last version: the one its last event (before the notice) made.
+        var rows = await _bed.EntityRowsAsync();
+        var lastTicketEvent = entries[5][EnvelopeFields.Id];
+        var lastIncidentEvent = entries[11][EnvelopeFields.Id];
+        Assert.Contains(rows, r => r.StartsWith($"tickets|{ticket}|", StringComparison.Ordinal) && r.Contains($"|{lastTicketEvent}|", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith($"incidents|{incident}|", StringComparison.Ordinal) && r.Contains($"|{lastIncidentEvent}|", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task LoadProjectionAsync_FromASnapshotAndTheRowsAfterIt_EqualsTheProjectorsState()
     {
         await _bed.AppendAsync(_bed.Events.MixedDay());

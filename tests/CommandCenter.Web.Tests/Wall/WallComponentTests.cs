@@ -92,6 +92,23 @@ public sealed class WallComponentTests
     }
 
     [Fact]
+    public async Task Ticker_TheSameRowsAgain_SkipsTheRenderAndNewRowsDrawAgain()
+    {
+        await using var bed = new PageBed();
+        var rows = ImmutableArray.Create(
+            new TickerRow("id-1", "12:00:00", Bilingual.Same("宁海路"), Bilingual.Same("12345 来电"), Bilingual.Same("市政设施｜路灯不亮"), "ticket"));
+        var cut = bed.Ctx.Render<Ticker>(p => p.Add(c => c.Rows, rows));
+        var renders = cut.RenderCount;
+
+        cut.Render(p => p.Add(c => c.Rows, rows));
+        Assert.Equal(renders, cut.RenderCount);
+
+        cut.Render(p => p.Add(c => c.Rows, rows.Insert(0, rows[0] with { EventId = "id-2" })));
+        Assert.True(cut.RenderCount > renders, "new rows should draw again");
+        Assert.Equal(2, cut.FindAll("[data-event-id]").Count);
+    }
+
+    [Fact]
     public async Task Ticker_ScriptInSummary_RendersItAsInertText()
     {
         await using var bed = new PageBed();

@@ -54,6 +54,55 @@ public sealed class WallFeedTests
     }
 
     [Fact]
+    public async Task Rebuild_NothingInTheStateChanged_HandsOnEveryPartOfThePreviousView()
+    {
+        var live = LiveFixtures.LiveState(_time);
+        await live.HydrateAsync(default);
+        using var feed = LiveFixtures.Feed(live, _time);
+        using var watching = feed.Subscribe(() => { });
+        feed.Start();
+        var first = await LiveFixtures.SnapshotOf(_time, TestEvents.TicketReceived(TestEvents.Noon), TestEvents.IncidentReported(TestEvents.Noon, "ninghailu-c01-g001"));
+        live.Publish(first);
+        _time.Advance(WallFeedRebuild);
+        var before = feed.Current;
+
+        live.Publish(first with { Version = first.Version + 1 }); // a new snapshot, the same state
+        _time.Advance(WallFeedRebuild);
+        var after = feed.Current;
+
+        Assert.NotEqual(before.Version, after.Version);
+        Assert.Same(before.Kpis, after.Kpis);
+        Assert.True(before.Streets == after.Streets, "the street rows should be the previous view's");
+        Assert.True(before.Ticker == after.Ticker, "the ticker should be the previous view's");
+        Assert.True(before.WhistleLoop == after.WhistleLoop, "the whistle loop should be the previous view's");
+        Assert.True(before.Structure == after.Structure, "the structure should be the previous view's");
+        Assert.Same(before.Sparklines, after.Sparklines);
+        Assert.Same(before.Trends, after.Trends);
+    }
+
+    [Fact]
+    public async Task Rebuild_ANewTicket_ReplacesWhatItChangesAndKeepsTheRest()
+    {
+        var live = LiveFixtures.LiveState(_time);
+        await live.HydrateAsync(default);
+        using var feed = LiveFixtures.Feed(live, _time);
+        using var watching = feed.Subscribe(() => { });
+        feed.Start();
+        live.Publish(await LiveFixtures.SnapshotOf(_time, TestEvents.TicketReceived(TestEvents.Noon)));
+        _time.Advance(WallFeedRebuild);
+        var before = feed.Current;
+
+        live.Publish(await LiveFixtures.SnapshotOf(_time, TestEvents.TicketReceived(TestEvents.Noon), TestEvents.TicketReceived(TestEvents.Noon)));
+        _time.Advance(WallFeedRebuild);
+        var after = feed.Current;
+
+        Assert.False(before.Ticker == after.Ticker, "a new ticker row should give a new ticker");
+        Assert.NotSame(before.Kpis, after.Kpis);
+        Assert.Equal(2, after.Kpis.TicketsReceivedToday);
+        Assert.True(before.WhistleLoop == after.WhistleLoop, "no whistle changed: the loop should be the previous view's");
+    }
+
+    [Fact]
     public async Task Timers_NobodyWatching_BuildNothingUntilAReadThenOneView()
     {
         var live = LiveFixtures.LiveState(_time);
