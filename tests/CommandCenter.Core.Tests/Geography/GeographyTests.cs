@@ -83,6 +83,8 @@ public sealed class GazetteerTests
     [InlineData("石头城公园东门", "huaqiaolu")]
     [InlineData("热河南路街道惠民桥", "rehenanlu")]
     [InlineData("小市街道", "xiaoshi")]
+    [InlineData("马台街社区天福园", "hunanlu")]
+    [InlineData("戴家巷社区16号", "yijiangmen")]
     public void Resolve_StreetOrCommunityName_FindsTheStreet(string address, string street) =>
         Assert.Equal(street, Gazetteer.Gulou.Resolve(address).Street);
 
