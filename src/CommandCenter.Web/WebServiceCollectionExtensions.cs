@@ -4,6 +4,7 @@ using CommandCenter.Core.Events;
 using CommandCenter.Core.Kpis;
 using CommandCenter.Core.Reducing;
 using CommandCenter.Core.Reference;
+using CommandCenter.Web.Geography;
 using CommandCenter.Web.Health;
 using CommandCenter.Web.Hubs;
 using CommandCenter.Web.Metrics;
@@ -40,8 +41,7 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService<WallFeedStarter>();
         services.AddSingleton<ConsoleCommandService>();
         services.AddScoped<ConsoleSession>();
-        services.AddSingleton(sp => StreetMapShapes.Load(configuration, WebRootLocator.Resolve(configuration),
-            sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddGeography(configuration);
         services.AddSingleton<ReplayHistory>();
         services.AddSingleton<ItemTimeline>();
         services.AddSingleton<ReplayIndex>();

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Reference;
+using CommandCenter.Core.Text;
 
 namespace CommandCenter.Core.Events;
 
@@ -126,6 +127,5 @@ public sealed class EnvelopeParser(DistrictModel district)
         return true;
     }
 
-    private static string Clip(string value, int max = 80) =>
-        value.Length <= max ? value : value[..(char.IsHighSurrogate(value[max - 1]) ? max - 1 : max)] + "…";
+    private static string Clip(string value, int max = 80) => TextElements.ClipUnits(value, max);
 }

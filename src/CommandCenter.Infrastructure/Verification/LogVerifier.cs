@@ -5,6 +5,7 @@ using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Reducing;
 using CommandCenter.Core.State;
+using CommandCenter.Core.Text;
 using CommandCenter.Infrastructure.Database;
 using CommandCenter.Infrastructure.Projection;
 using Dapper;
@@ -305,5 +306,5 @@ public sealed class LogVerifier(IDbConnectionFactory live, IEventLog log, Envelo
 
     private static void Note(List<string> differences, string difference) => differences.Add(difference);
 
-    private static string Clip(string? text) => text is null ? "nothing" : text.Length <= 160 ? text : text[..160] + "…";
+    private static string Clip(string? text) => text is null ? "nothing" : TextElements.ClipUnits(text, 160);
 }

@@ -3,6 +3,7 @@ using CommandCenter.Core.Access;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Reducing;
 using CommandCenter.Core.State;
+using CommandCenter.Core.Text;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Security;
 using CommandCenter.Web.Shared;
@@ -82,7 +83,7 @@ public static class ApiEndpoints
     private static IResult ExportWhistles(LiveState live, HttpContext http) =>
         Csv.File("whistles.csv", ["id", "street", "level", "status", "title"],
             VisibleWhistles(http.User.ToActor(), live.Current.State).OrderBy(w => w.BlownAt)
-                .Select(w => (IReadOnlyList<string?>)[w.Id.ToString(), w.Street, w.Level.ToString(), w.Status.ToString(), w.Title]));
+                .Select(w => (IReadOnlyList<string?>)[w.Id.ToString(), w.Street, w.Level.ToString(), w.Status.ToString(), PersonalNumbers.Mask(w.Title)]));
 
     private static IEnumerable<Whistle> VisibleWhistles(Actor? actor, DistrictState state) =>
         actor is null ? [] : state.Whistles.Values.Where(w => Permissions.CanSee(actor, w));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Events;
 using CommandCenter.Infrastructure.Security;
+using CommandCenter.Web.Geography;
 using CommandCenter.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,7 +13,7 @@ namespace CommandCenter.Web.Api;
 /// with its API key. Every envelope must pass <see cref="EnvelopeParser"/>, name the key's own source and be of an
 /// event family that source may append (<see cref="ProducerSystems"/>); one bad envelope refuses the whole batch and
 /// nothing is appended: 403 problem+json when an envelope is of a family the key may not append, else 400, each naming
-/// every bad item.
+/// every bad item. An envelope may give <c>lat</c>/<c>long</c> instead of <c>street</c> (<see cref="IngestLocation"/>).
 /// </summary>
 internal static class IngestEndpoint
 {
@@ -25,7 +26,8 @@ internal static class IngestEndpoint
             .WithMetadata(new RequestSizeLimitAttribute(RequestLimits.MaxBody))
             .DisableAntiforgery();
 
-    private static async Task<IResult> HandleAsync(HttpContext http, EnvelopeParser parser, IEventLog log, ProducerSystems producers, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(HttpContext http, EnvelopeParser parser, IEventLog log, ProducerSystems producers,
+        StreetLocator locator, CancellationToken ct)
     {
         var source = http.User.FindFirst(CcClaims.ApiKeySource)!.Value;
         if (http.Request.ContentLength > RequestLimits.MaxBody)
@@ -57,7 +59,7 @@ internal static class IngestEndpoint
             var index = 0;
             foreach (var item in document.RootElement.EnumerateArray())
             {
-                var (fields, problem) = ToFields(item);
+                var (fields, problem) = IngestLocation.Fill(ToFields(item), item, locator);
                 if (problem is null && fields![EnvelopeFields.Source] != source)
                     problem = $"source '{fields[EnvelopeFields.Source]}' is not this key's source '{source}'";
                 if (problem is null && item.TryGetProperty(EnvelopeFields.Data, out var data) && JsonShape.AmbiguousMembers(data) is { } ambiguous)

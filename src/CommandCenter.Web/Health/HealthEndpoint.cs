@@ -12,7 +12,7 @@ namespace CommandCenter.Web.Health;
 
 /// <summary>
 /// Health, with ASP.NET Core health checks (<see cref="EventLogHealthCheck"/>, <see cref="DatabaseHealthCheck"/>,
-/// <see cref="PipelineHealthCheck"/>). Both endpoints answer 200 for "ok" and "degraded" and 503 for "unhealthy" (the
+/// <see cref="PipelineHealthCheck"/>, and Geography/GeographyHealthCheck: degraded while a boundary file is refused). Both endpoints answer 200 for "ok" and "degraded" and 503 for "unhealthy" (the
 /// log or the database cannot be reached, or the database is not ready), so a load balancer takes the instance out.
 /// <list type="bullet">
 /// <item><c>GET /healthz</c>, for everyone: <c>{"status": "ok" | "degraded" | "unhealthy", "reason": "…"}</c>, the reason

@@ -7,13 +7,14 @@ using CommandCenter.Core.Events;
 using CommandCenter.Core.Reference;
 using CommandCenter.Core.Time;
 using CommandCenter.Infrastructure.Security;
+using CommandCenter.Web.Geography;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Security;
 
 namespace CommandCenter.Web.Open311;
 
 /// <summary>
-/// Open311 GeoReport v2 (<c>/open311/v2</c>, JSON only) over the 12345 ticket loop: services are the hotline's
+/// Open311 GeoReport v2 (<c>/open311/v2</c>, JSON and XML) over the 12345 ticket loop: services are the hotline's
 /// categories, requests are tickets. Every call, reads included, carries a producer API key as <c>api_key</c>
 /// (query or form; the <c>X-Api-Key</c> header also works); a posted request is appended as <c>ticket.received</c> with
 /// the key's source. Reads come from the live state, so a request just posted is listed once the live state has
@@ -36,14 +37,15 @@ public static class Open311Endpoints
 
     public static IEndpointRouteBuilder MapOpen311(this IEndpointRouteBuilder app)
     {
-        var v2 = app.MapGroup(Root).RequireAuthorization(Open311KeyAuthenticationHandler.Policy).DisableAntiforgery().RequireRateLimiting(RateLimits.Ingest);
-        v2.MapGet("/services.json", Services);
-        v2.MapGet("/requests.json", List);
-        v2.MapGet("/requests/{id}.json", One);
-        v2.MapPost("/requests.json", PostAsync);
-        v2.Map("/{**rest}", (string? rest) => rest?.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) == true
-            ? Error(StatusCodes.Status400BadRequest, "only the JSON format is served: use .json")
-            : Error(StatusCodes.Status404NotFound, $"no such Open311 resource: {Root}/{rest}"));
+        var v2 = app.MapGroup(Root).RequireAuthorization(Open311KeyAuthenticationHandler.Policy).DisableAntiforgery().RequireRateLimiting(RateLimits.Ingest)
+            .AddEndpointFilter<Open311FormatFilter>();
+        // Every resource in both formats of the spec: {format} is json or xml (Open311Xml).
+        v2.MapGet("/services.{format:regex(^(json|xml)$)}", Services).WithMetadata(Open311XmlRoot.Services);
+        v2.MapGet("/services/{code}.{format:regex(^(json|xml)$)}", Definition).WithMetadata(Open311XmlRoot.ServiceDefinition);
+        v2.MapGet("/requests.{format:regex(^(json|xml)$)}", List).WithMetadata(Open311XmlRoot.Requests);
+        v2.MapGet("/requests/{id}.{format:regex(^(json|xml)$)}", One).WithMetadata(Open311XmlRoot.Requests);
+        v2.MapPost("/requests.{format:regex(^(json|xml)$)}", PostAsync).WithMetadata(Open311XmlRoot.Requests);
+        v2.Map("/{**rest}", (string? rest) => Error(StatusCodes.Status404NotFound, $"no such Open311 resource: {Root}/{rest} (resources end in .json or .xml)"));
         return app;
     }
 
@@ -55,11 +57,19 @@ public static class Open311Endpoints
             service_code = s.Code,
             service_name = s.Category,
             description = s.Description,
-            metadata = false,
+            metadata = true, // services/{code}.json defines the optional attributes
             type = "realtime",
             keywords = s.Keywords,
             group = s.Group,
         }), Json);
+    }
+
+    private static IResult Definition(string code, HttpContext http, DistrictModel district)
+    {
+        if (Refusal(http, form: null) is { } refused) return refused;
+        return Open311Services.Find(code) is { } service
+            ? Results.Json(Open311ServiceDefinitions.Of(service, district), Json)
+            : Error(StatusCodes.Status404NotFound, $"service_code '{code}' is not a service here (GET services.json lists the services)");
     }
 
     private static IResult List(HttpContext http, LiveState live, DistrictModel district, TimeProvider time)
@@ -81,7 +91,7 @@ public static class Open311Endpoints
         return Results.Json(new[] { Open311Request.From(ticket, district, time.GetUtcNow()) }, Json);
     }
 
-    private static async Task<IResult> PostAsync(HttpContext http, DistrictModel district, EnvelopeParser parser,
+    private static async Task<IResult> PostAsync(HttpContext http, DistrictModel district, StreetLocator locator, EnvelopeParser parser,
         IEventLog log, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
@@ -90,7 +100,7 @@ public static class Open311Endpoints
         if (Refusal(http, form) is { } refused) return refused;
         var source = http.User.FindFirst(CcClaims.ApiKeySource)!.Value;
 
-        var (submission, problem) = Open311Submission.Parse(form, district);
+        var (submission, problem) = Open311Submission.Parse(form, district, locator);
         if (submission is null) return Error(StatusCodes.Status400BadRequest, problem!);
 
         var now = time.GetUtcNow();
@@ -112,7 +122,7 @@ public static class Open311Endpoints
             return Error(StatusCodes.Status503ServiceUnavailable, "the event log did not take the request; nothing was recorded, retry");
         }
 
-        http.Response.Headers.Location = $"{Root}/requests/{ticketId}.json";
+        http.Response.Headers.Location = $"{Root}/requests/{ticketId}.{(Open311Xml.Wanted(http.Request) ? "xml" : "json")}";
         return Results.Json(new[]
         {
             new

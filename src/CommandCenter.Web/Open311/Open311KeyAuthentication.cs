@@ -46,8 +46,11 @@ public sealed class Open311KeyAuthenticationHandler(
     private async Task WriteAsync(int status, string description)
     {
         Response.StatusCode = status;
-        Response.ContentType = "application/json; charset=utf-8";
-        await Response.WriteAsync(JsonSerializer.Serialize(new[] { new { code = status, description } }, Open311Endpoints.Json), Context.RequestAborted);
+        var body = new[] { new { code = status, description } };
+        // A .xml path gets the spec's XML errors, as every other answer of that path.
+        Response.ContentType = Open311Xml.Wanted(Request) ? Open311Xml.ContentType : "application/json; charset=utf-8";
+        await Response.WriteAsync(Open311Xml.Wanted(Request) ? Open311Xml.Write(body, Open311XmlRoot.Errors)
+            : JsonSerializer.Serialize(body, Open311Endpoints.Json), Context.RequestAborted);
     }
 
     private static async Task<string?> KeyOfAsync(HttpRequest request)

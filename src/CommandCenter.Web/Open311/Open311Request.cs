@@ -3,6 +3,7 @@ using CommandCenter.Core.Deadlines;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Reference;
 using CommandCenter.Core.State;
+using CommandCenter.Core.Text;
 using CommandCenter.Core.Time;
 using CommandCenter.Web.Wall;
 
@@ -10,7 +11,8 @@ namespace CommandCenter.Web.Open311;
 
 /// <summary>
 /// A service request as GeoReport v2 lists it (<c>GET requests.json</c>). The caller's name, number and e-mail never
-/// appear: the ticket keeps only a masked number, and that stays inside the command center. <see cref="Street"/> is
+/// appear: the ticket keeps only a masked number, and that stays inside the command center; numbers the caller wrote
+/// into the description or the address are masked too (<see cref="PersonalNumbers"/>). <see cref="Street"/> is
 /// our extension (the street code), as in the <c>attribute[street]</c> a request is posted with.
 /// </summary>
 public sealed record Open311Request(
@@ -28,9 +30,9 @@ public sealed record Open311Request(
         var service = Open311Services.OfCategory(ticket.Category);
         var (lat, lon) = Coordinates.TryParse(ticket.Address);
         return new(ticket.Id.ToString(), StatusOf(ticket), NotesOf(ticket, district, now),
-            service.Code == Open311Services.Other ? ticket.Category : service.Category, service.Code, ticket.Content,
+            service.Code == Open311Services.Other ? ticket.Category : service.Category, service.Code, PersonalNumbers.Mask(ticket.Content),
             Agency(ticket, district), null, Time(ticket.ReceivedAt), Time(ticket.UpdatedAt), Time(ticket.DueAt),
-            lat is null ? ticket.Address : null, null, null, lat, lon, null, ticket.Street);
+            lat is null ? PersonalNumbers.MaskOrNull(ticket.Address) : null, null, null, lat, lon, null, ticket.Street);
     }
 
     /// <summary>The handling body once assigned (宁海路街道城市管理部), else the street.</summary>
@@ -83,7 +85,7 @@ public static class Coordinates
         if (address?.Split(',') is not [var a, var b]) return (null, null);
         return double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
             && double.TryParse(b, NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
-            && lat is >= -90 and <= 90 && lon is >= -180 and <= 180
+            && double.IsFinite(lat) && double.IsFinite(lon) && lat is >= -90 and <= 90 && lon is >= -180 and <= 180
             ? (lat, lon) : (null, null);
     }
 }

@@ -1,3 +1,4 @@
+using CommandCenter.Core.Text;
 using CommandCenter.Infrastructure.Security;
 using CommandCenter.Web.Account;
 using Microsoft.AspNetCore.Authentication;
@@ -34,7 +35,7 @@ internal static class OidcRemoteFailure
             return "unknown failure";
         var end = failure.Message.IndexOf(". ", StringComparison.Ordinal);
         var reason = $"{failure.GetType().Name}: {(end > 0 ? failure.Message[..(end + 1)] : failure.Message)}";
-        return reason.Length <= 240 ? reason : reason[..240];
+        return TextElements.ClipUnits(reason, 240);
     }
 
     /// <summary>The page the person set out for, carried in the challenge's redirect to /account/sso-complete.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Reference;
 using CommandCenter.Core.State;
+using CommandCenter.Core.Text;
 using CommandCenter.Core.Time;
 
 namespace CommandCenter.Web.Wall;
@@ -9,7 +10,7 @@ namespace CommandCenter.Web.Wall;
 /// <summary>
 /// The wording of events for the ticker, in both wall languages: a label per type and a one-line summary drawn from
 /// the payload and, for follow-up events, from the entity they move on. Payload texts (titles, contents) stay as the
-/// producer wrote them. Returns plain text; the page renders it encoded.
+/// producer wrote them, but for phone and identity-card numbers, which are masked. Returns plain text; the page renders it encoded.
 /// </summary>
 public sealed class EventLabels(DistrictModel district)
 {
@@ -78,7 +79,7 @@ public sealed class EventLabels(DistrictModel district)
         DistrictClock.ToLocal(e.OccurredAt).ToString("HH:mm:ss"),
         StreetName(e.Street),
         TypeLabel(e.Type),
-        new Bilingual(Clip(Summary(e, state, WallLanguage.ZhCn)), Clip(Summary(e, state, WallLanguage.EnUs))),
+        new Bilingual(Line(Summary(e, state, WallLanguage.ZhCn)), Line(Summary(e, state, WallLanguage.EnUs))),
         e.Type == EventTypes.DeadlineMissed ? "alert" : e.Family,
         e.Street);
 
@@ -165,9 +166,9 @@ public sealed class EventLabels(DistrictModel district)
         _ => new("不满意", "dissatisfied"),
     };
 
-    private static string Clip(string text)
-    {
-        var line = text.ReplaceLineEndings(" ");
-        return line.Length <= SummaryMax ? line : line[..SummaryMax] + "…";
-    }
+    /// <summary>
+    /// One ticker line: personal numbers the producer wrote into the text masked (a wall is seen by many), then cut to
+    /// <see cref="SummaryMax"/> text elements and "…", never inside an emoji or a character outside the basic plane.
+    /// </summary>
+    private static string Line(string text) => TextElements.Clip(PersonalNumbers.Mask(text), SummaryMax + 1, oneLine: true);
 }

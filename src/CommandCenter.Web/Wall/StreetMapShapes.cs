@@ -1,15 +1,15 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Xml.Linq;
+using NetTopologySuite.Geometries;
 
 namespace CommandCenter.Web.Wall;
 
 /// <summary>One street's outline as an SVG path in the map's view box, and where its label goes.</summary>
 public sealed record StreetShape(string Code, string Path, double LabelX, double LabelY);
 
-/// <summary>The street map's outlines: the schematic SVG in wwwroot/ by default, or a GeoJSON of real boundaries.</summary>
+/// <summary>The street map's outlines: the schematic SVG in wwwroot/ by default, or a boundary file's real geometry (Geography/LoadedGeography).</summary>
 public sealed record StreetMapShapes(double Width, double Height, FrozenDictionary<string, StreetShape> Streets, string Source)
 {
     public const string SchematicPath = "maps/gulou-schematic.svg";
@@ -20,15 +20,9 @@ public sealed record StreetMapShapes(double Width, double Height, FrozenDictiona
     public string ViewBox => string.Create(CultureInfo.InvariantCulture,
         $"{-LabelMargin:0.#} {-LabelMargin / 2:0.#} {Width + 2 * LabelMargin:0.#} {Height + LabelMargin:0.#}");
 
-    /// <summary><c>Wall:Map:GeoJson</c> when set (a path, relative to the content root), else the schematic.</summary>
-    public static StreetMapShapes Load(IConfiguration configuration, string webRoot, string contentRoot)
+    /// <summary>The schematic SVG shipped in the web root (<see cref="SchematicPath"/>).</summary>
+    public static StreetMapShapes LoadSchematic(string webRoot)
     {
-        if (configuration["Wall:Map:GeoJson"] is { Length: > 0 } geoJson)
-        {
-            var path = Path.IsPathRooted(geoJson) ? geoJson : Path.Combine(contentRoot, geoJson);
-            using var stream = File.OpenRead(path);
-            return FromGeoJson(stream, path);
-        }
         var schematic = Path.Combine(webRoot, SchematicPath);
         using var svg = File.OpenRead(schematic);
         return FromSvg(svg, schematic);
@@ -55,41 +49,33 @@ public sealed record StreetMapShapes(double Width, double Height, FrozenDictiona
     }
 
     /// <summary>
-    /// Polygon and MultiPolygon features with <c>properties.code</c> (or <c>street</c>), projected equirectangularly
-    /// (longitude scaled by the cosine of the mean latitude) into a 600-wide view box, north up.
+    /// Real street areas (WGS-84, X = longitude, Y = latitude, as <c>Geography/BoundaryFile</c> reads them), projected
+    /// equirectangularly (longitude scaled by the cosine of the mean latitude) into a 600-wide view box, north up. Every
+    /// polygon's outer ring is drawn (holes do not change a street's colour); the label sits on the largest polygon's
+    /// interior point, which lies inside even a concave street.
     /// </summary>
-    public static StreetMapShapes FromGeoJson(Stream json, string source)
+    public static StreetMapShapes FromAreas(IReadOnlyDictionary<string, Geometry> areas, string source)
     {
-        using var doc = JsonDocument.Parse(json);
-        var features = new List<(string Code, List<List<(double Lon, double Lat)>> Rings)>();
-        foreach (var feature in doc.RootElement.GetProperty("features").EnumerateArray())
-        {
-            var props = feature.GetProperty("properties");
-            var code = props.TryGetProperty("code", out var c) ? c.GetString() : props.TryGetProperty("street", out var s) ? s.GetString() : null;
-            if (code is null) continue;
-            var geometry = feature.GetProperty("geometry");
-            var coordinates = geometry.GetProperty("coordinates");
-            var polygons = geometry.GetProperty("type").GetString() == "MultiPolygon" ? coordinates.EnumerateArray().ToList() : [coordinates];
-            // The outer ring of each polygon; holes do not change a street's colour.
-            var rings = polygons.Select(p => p[0].EnumerateArray().Select(pt => (pt[0].GetDouble(), pt[1].GetDouble())).ToList()).ToList();
-            features.Add((code, rings));
-        }
-        if (features.Count == 0) throw new InvalidDataException($"{source}: no feature carries properties.code");
-
-        var all = features.SelectMany(f => f.Rings).SelectMany(r => r).ToList();
-        double minLon = all.Min(p => p.Lon), maxLon = all.Max(p => p.Lon), minLat = all.Min(p => p.Lat), maxLat = all.Max(p => p.Lat);
-        var xScale = Math.Cos((minLat + maxLat) / 2 * Math.PI / 180);
+        if (areas.Count == 0) throw new ArgumentException("no street areas to draw", nameof(areas));
+        var envelope = new Envelope();
+        foreach (var area in areas.Values) envelope.ExpandToInclude(area.EnvelopeInternal);
+        var xScale = Math.Cos((envelope.MinY + envelope.MaxY) / 2 * Math.PI / 180);
         const double width = 600, margin = 10;
-        var scale = (width - 2 * margin) / Math.Max(1e-9, (maxLon - minLon) * xScale);
-        var height = (maxLat - minLat) * scale + 2 * margin;
-        var shapes = features.ToFrozenDictionary(
-            f => f.Code,
-            f => Shape(f.Code, [.. f.Rings.Select(r => r.Select(p => (margin + (p.Lon - minLon) * xScale * scale, margin + (maxLat - p.Lat) * scale)).ToList())]),
-            StringComparer.Ordinal);
+        var scale = (width - 2 * margin) / Math.Max(1e-9, envelope.Width * xScale);
+        var height = envelope.Height * scale + 2 * margin;
+        (double X, double Y) Project(Coordinate c) => (margin + (c.X - envelope.MinX) * xScale * scale, margin + (envelope.MaxY - c.Y) * scale);
+
+        var shapes = areas.ToFrozenDictionary(a => a.Key, a =>
+        {
+            var polygons = Enumerable.Range(0, a.Value.NumGeometries).Select(a.Value.GetGeometryN).OfType<Polygon>().ToList();
+            var rings = polygons.Select(p => p.ExteriorRing.Coordinates.Select(Project).ToList()).ToList();
+            var label = Project(polygons.OrderByDescending(p => p.Area).First().InteriorPoint.Coordinate);
+            return Shape(a.Key, rings, label);
+        }, StringComparer.Ordinal);
         return new StreetMapShapes(width, Math.Round(height, 1), shapes, source);
     }
 
-    private static StreetShape Shape(string code, List<List<(double X, double Y)>> rings)
+    private static StreetShape Shape(string code, List<List<(double X, double Y)>> rings, (double X, double Y)? label = null)
     {
         var path = new StringBuilder();
         foreach (var ring in rings)
@@ -98,8 +84,9 @@ public sealed record StreetMapShapes(double Width, double Height, FrozenDictiona
                 path.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "M" : "L")}{ring[i].X:0.#},{ring[i].Y:0.#} ");
             path.Append("Z ");
         }
-        // Label at the vertex mean of the largest ring: inside for the convex-ish outlines streets have.
+        // Without a label point, the vertex mean of the largest ring: inside for the convex outlines of the schematic.
         var main = rings.OrderByDescending(r => r.Count).First();
-        return new StreetShape(code, path.ToString().TrimEnd(), Math.Round(main.Average(p => p.X), 1), Math.Round(main.Average(p => p.Y), 1));
+        var (x, y) = label ?? (main.Average(p => p.X), main.Average(p => p.Y));
+        return new StreetShape(code, path.ToString().TrimEnd(), Math.Round(x, 1), Math.Round(y, 1));
     }
 }

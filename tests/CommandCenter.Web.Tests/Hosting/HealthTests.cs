@@ -58,7 +58,7 @@ public sealed class HealthTests
         Assert.Equal(0, root.GetProperty("deadLettered").GetInt64());
         foreach (var name in new[] { "appliedCount", "lastAppliedId", "liveLastId", "tailLagMs", "projectorLagMs", "isLeader", "pending", "leaseHolder", "stream" })
             Assert.True(root.TryGetProperty(name, out _), $"missing {name}");
-        Assert.Equal(["database", "eventLog", "pipeline"], root.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Order());
+        Assert.Equal(["database", "eventLog", "geography", "pipeline"], root.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Order());
     }
 
     [Fact]

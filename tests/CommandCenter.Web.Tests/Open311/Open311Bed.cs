@@ -29,9 +29,10 @@ internal sealed class Open311Bed : IAsyncDisposable
     public HttpClient Client { get; }
     public LiveState Live => Factory.Services.GetRequiredService<LiveState>();
 
-    public static async Task<Open311Bed> StartAsync()
+    /// <param name="settings">Configuration for the app, e.g. a boundary file (<c>Wall:Map:GeoJson</c>).</param>
+    public static async Task<Open311Bed> StartAsync(Dictionary<string, string?>? settings = null)
     {
-        var factory = new WallAppFactory { FakeLog = true };
+        var factory = new WallAppFactory { FakeLog = true, Settings = settings ?? [] };
         var (key, secret) = await factory.Services.GetRequiredService<ApiKeyStore>().CreateAsync(Source, "test");
         var bed = new Open311Bed(factory, key, secret);
         await TestWait.UntilAsync(() => bed.Live.Current.IsHydrated, "the live state has loaded");

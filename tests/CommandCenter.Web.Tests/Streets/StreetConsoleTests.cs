@@ -80,4 +80,20 @@ public sealed class StreetConsoleTests
 
         Assert.Contains("未知街道", cut.Find("[data-testid=unknown-street]").TextContent);
     }
+
+    [Fact]
+    public async Task Street_TicketWithNumbersInItsContent_ShowsThemMasked()
+    {
+        await using var bed = new PageBed("director.ninghailu", Roles.StreetDirector, street: "ninghailu");
+        var id = Guid.NewGuid();
+        await bed.GivenAsync(EnvelopeWriter.ToFields(new TicketReceived(id, "12345", "噪音扰民", "请回电 +86 139 1234 0001，身份证320106199001011234", "138****0000", Noon.AddDays(1)),
+            "ninghailu", "hotline-12345", Noon.AddHours(-3)));
+
+        var cut = bed.Ctx.Render<StreetPage>(p => p.Add(c => c.Code, "ninghailu"));
+
+        var line = cut.Find($"[data-ticket='{id}']").TextContent;
+        Assert.Contains("139****0001", line);
+        Assert.Contains("3201**********1234", line);
+        Assert.DoesNotContain("1234 0001", line);
+    }
 }

@@ -102,6 +102,31 @@ public sealed class WhistlePagesTests
     }
 
     [Fact]
+    public async Task Blow_FromATicketWithAnEmojiAtTheCutAndAPhone_PrefillsWholeCharactersMaskedAndSends()
+    {
+        await using var page = PageBed.Director();
+        var ticket = Guid.NewGuid();
+        // "违法建设：" is 5 UTF-16 units; 193 more put the emoji's two units across the title's 199-unit cut.
+        var content = new string('违', 193) + "😀拨打0086 139 1234 0001联系";
+        page.Memory.Append(TestEvents.TicketReceived(TestEvents.Noon, ticketId: ticket, content: content, category: "违法建设"));
+        await page.CatchUpAsync();
+        page.Ctx.Services.GetRequiredService<NavigationManager>().NavigateTo($"/whistles/new?source=ticket:{ticket}&street=ninghailu");
+
+        var cut = page.Ctx.Render<BlowWhistle>();
+        var title = cut.Find("[data-testid=blow-title]").GetAttribute("value")!;
+        Assert.Equal("违法建设：" + new string('违', 193) + "…", title);
+        Assert.Contains("139****0001", cut.Find("[data-testid=blow-description]").GetAttribute("value") ?? cut.Find("[data-testid=blow-description]").TextContent);
+        cut.Find("[data-testid=dept-chengguan]").Change(true);
+        cut.Find("[data-testid=blow-form]").Submit();
+
+        var entry = (await page.Memory.ReadAfterAsync(LogPosition.Start, 10)).Last();
+        Assert.Equal(EventTypes.WhistleBlown, entry.Fields[EnvelopeFields.Type]);
+        var blown = Assert.IsType<WhistleBlown>(new EnvelopeParser(Core.Reference.DistrictModel.Gulou).Parse(entry.Fields).Envelope!.Payload);
+        Assert.Equal(title, blown.Title);
+        Assert.DoesNotContain("1234 0001", blown.Description);
+    }
+
+    [Fact]
     public async Task Blow_FromATicket_PrefillsTitleAndSendsWhistleWithSourceAndConfiguredDeadline()
     {
         await using var page = PageBed.Director();
