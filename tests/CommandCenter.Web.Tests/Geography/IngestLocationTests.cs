@@ -46,7 +46,7 @@ public sealed class IngestLocationTests
         using var response = await producer.PostAsJsonAsync("/api/v1/events", new[] { Envelope(lat, lon) });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var entry = Assert.Single(await factory.MemoryLog.ReadAfterAsync(LogPosition.Start, 10));
+        var entry = Assert.Single(await factory.MemoryLog.AppendedAsync(10));
         Assert.Equal(street, entry.Fields[EnvelopeFields.Street]);
         Assert.False(entry.Fields.ContainsKey("lat"));
     }
@@ -60,7 +60,7 @@ public sealed class IngestLocationTests
         using var response = await producer.PostAsJsonAsync("/api/v1/events", new[] { Envelope(32.09026, 118.73555, "xiaoshi") });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal("xiaoshi", Assert.Single(await factory.MemoryLog.ReadAfterAsync(LogPosition.Start, 10)).Fields[EnvelopeFields.Street]);
+        Assert.Equal("xiaoshi", Assert.Single(await factory.MemoryLog.AppendedAsync(10)).Fields[EnvelopeFields.Street]);
     }
 
     [Theory]
@@ -76,6 +76,6 @@ public sealed class IngestLocationTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(words, await response.Content.ReadAsStringAsync());
-        Assert.Empty(await factory.MemoryLog.ReadAfterAsync(LogPosition.Start, 10));
+        Assert.Empty(await factory.MemoryLog.AppendedAsync(10));
     }
 }

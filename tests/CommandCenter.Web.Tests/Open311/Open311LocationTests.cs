@@ -18,7 +18,7 @@ public sealed class Open311LocationTests
 
     private static async Task<string> StreetOfLastAsync(Open311Bed bed)
     {
-        var entries = await bed.Factory.MemoryLog.ReadAfterAsync(LogPosition.Start, 10);
+        var entries = await bed.Factory.MemoryLog.AppendedAsync(10);
         return Assert.Single(entries).Fields[EnvelopeFields.Street];
     }
 
@@ -105,7 +105,7 @@ public sealed class Open311LocationTests
         var error = (await Open311Bed.JsonAsync(response))[0];
         Assert.Equal(400, error.GetProperty("code").GetInt32());
         Assert.Contains(words, error.GetProperty("description").GetString());
-        Assert.Empty(await bed.Factory.MemoryLog.ReadAfterAsync(LogPosition.Start, 10));
+        Assert.Empty(await bed.Factory.MemoryLog.AppendedAsync(10));
     }
 
     [Fact]
