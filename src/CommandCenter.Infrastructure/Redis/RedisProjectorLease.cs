@@ -15,6 +15,11 @@ public sealed class RedisProjectorLease(IConnectionMultiplexer redis, string loc
     private readonly RedisDistributedLock _lock = new(lockKey, redis.GetDatabase(), options => options
         .Expiry(leaseTime)
         .ExtensionCadence(leaseTime / 3)
+        // The library counts an acquisition as failed when less than its minimum validity is left once Redis has
+        // answered (by default 90 % of the expiry: a 2 s lease then fails on any round trip above 200 ms, which a
+        // loaded machine gives). Half the lease is enough: renewals come every third of it, and the fence check
+        // (decision 0009) refuses a commit from a holder that lost the lease anyway.
+        .MinValidityTime(leaseTime / 2)
         .BusyWaitSleepTime(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50)));
 
     private RedisDistributedLockHandle? _handle;
