@@ -30,9 +30,6 @@ public sealed class ProjectionStore(IDbConnectionFactory db, EnvelopeParser pars
 {
     public const string CheckpointName = "projector";
 
-    private readonly Lock _gate = new();
-    private Task<ProjectionSnapshot>? _reading;
-
     public async Task<StateSnapshot> LoadAsync(CancellationToken ct = default) => (await LoadProjectionAsync(ct)).ToStateSnapshot();
 
     public async Task<LogPosition> CheckpointAsync(CancellationToken ct = default)
@@ -43,27 +40,8 @@ public sealed class ProjectionStore(IDbConnectionFactory db, EnvelopeParser pars
         return text is null ? LogPosition.Start : LogPosition.Parse(text);
     }
 
-    /// <summary>
-    /// The committed projection as of now. Callers that ask while a read is under way share it (at a start the
-    /// projector and the live state both load, and with a full idempotency window each load parses a snapshot of
-    /// about 6 MB): its result is what either would have read a moment earlier. That is safe for both: the live state
-    /// tails the log from the checkpoint it gets, and a projector whose state turned out older than the database's
-    /// checkpoint is refused at its next commit by the fence check (docs/decisions/0009) and loads again.
-    /// </summary>
-    public Task<ProjectionSnapshot> LoadProjectionAsync(CancellationToken ct = default)
+    public async Task<ProjectionSnapshot> LoadProjectionAsync(CancellationToken ct = default)
     {
-        lock (_gate)
-        {
-            if (_reading is not { IsCompleted: false })
-                _reading = ReadProjectionAsync(); // not cancelled by one caller: another may be waiting for it
-            return _reading.WaitAsync(ct);
-        }
-    }
-
-    private async Task<ProjectionSnapshot> ReadProjectionAsync()
-    {
-        await Task.Yield(); // out of the lock before any work
-        var ct = CancellationToken.None;
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(db.Dialect.SnapshotRead, ct);
 

@@ -29,23 +29,6 @@ public sealed class ProjectionStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LoadProjectionAsync_AskedTwiceAtOnce_SharesOneReadAndALaterCallReadsAgain()
-    {
-        await _bed.AppendAsync(_bed.Events.MixedDay());
-        await ProjectionBed.DrainAsync(_bed.NewProjector());
-
-        var first = _bed.Store.LoadProjectionAsync();
-        var second = _bed.Store.LoadProjectionAsync();
-        var (a, b) = (await first, await second);
-        var later = await _bed.Store.LoadProjectionAsync();
-
-        Assert.Same(a, b);
-        Assert.NotSame(a, later);
-        Assert.Equal(ProjectionBed.Entities(a.State), ProjectionBed.Entities(later.State));
-        Assert.Equal(a.Checkpoint, later.Checkpoint);
-    }
-
-    [Fact]
     public async Task LoadAsync_EmptyDatabase_ReturnsEmptyStateAtStart()
     {
         var snapshot = await _bed.Store.LoadAsync();
