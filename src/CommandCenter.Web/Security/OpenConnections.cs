@@ -92,6 +92,7 @@ public sealed class ConnectionRevalidator(OpenConnections open, PrincipalValidit
     public async Task CheckOnceAsync(CancellationToken ct = default)
     {
         var verdicts = new Dictionary<string, string?>();
+        var closing = new List<HubCallerContext>();
         foreach (var entry in open.Snapshot())
         {
             var user = entry.Context.User;
@@ -117,7 +118,17 @@ public sealed class ConnectionRevalidator(OpenConnections open, PrincipalValidit
             }
             logger.LogInformation("Closing {Kind} connection {Connection} of {User}: {Problem}",
                 entry.IsCircuit ? "circuit" : "hub", entry.Context.ConnectionId, user.Identity?.Name, problem);
-            entry.Context.Abort();
+            closing.Add(entry.Context);
         }
+        if (closing.Count == 0)
+            return;
+        // Aborting right after the send can cut the transport before the reason is written out: give the messages
+        // a moment on the wire (real time: it is the network's), then close every connection of this round at once.
+        await Task.Delay(ReasonGrace, ct);
+        foreach (var context in closing)
+            context.Abort();
     }
+
+    /// <summary>How long a closing hub connection's reason has to reach its client before the connection is cut.</summary>
+    private static readonly TimeSpan ReasonGrace = TimeSpan.FromMilliseconds(250);
 }
