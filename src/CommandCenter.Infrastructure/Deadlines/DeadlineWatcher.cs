@@ -4,7 +4,6 @@ using CommandCenter.Core.Events;
 using CommandCenter.Core.Whistles;
 using CommandCenter.Infrastructure.Database;
 using CommandCenter.Infrastructure.Projection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +26,7 @@ public sealed class DeadlineWatcher(
     IOptions<WhistleOptions> whistles,
     ILogger<DeadlineWatcher> logger,
     DatabaseReadiness? readiness = null,
-    Simulation.BackfillProgress? backfill = null) : BackgroundService
+    Simulation.BackfillProgress? backfill = null) : LeaderRounds(lease, logger, readiness)
 {
     public const string Source = "deadline-watcher";
 
@@ -55,41 +54,22 @@ public sealed class DeadlineWatcher(
         return fresh.Count;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-            return;
-        try
-        {
-            if (readiness is not null)
-                await readiness.WaitAsync(stoppingToken);
-            // Real-time interval: the deadlines themselves are judged by the injected TimeProvider.
-            using var timer = new PeriodicTimer(options.Value.Interval);
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                if (!lease.IsHeld)
-                {
-                    _appended.Clear(); // a later leadership starts from the log, not from old memory
-                    continue;
-                }
-                // A state still loading the start-up history, or working through any backlog, holds work whose closing
-                // is further down the log: judged now, it would be marked missed at today's time (and refused once its
-                // item is found closed and archived). The history carries its own misses.
-                if (backfill is { IsSettled: false } || !projector.IsCaughtUp)
-                    continue;
-                try
-                {
-                    await ScanOnceAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Deadline scan failed; trying again next interval");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // stopping
-        }
-    }
+    protected override bool Enabled => options.Value.Enabled;
+
+    // Real-time interval: the deadlines themselves are judged by the injected TimeProvider.
+    protected override TimeSpan Interval => options.Value.Interval;
+
+    protected override string FailureMessage => "Deadline scan failed";
+
+    protected override LogLevel FailureLevel => LogLevel.Error;
+
+    protected override async Task RoundAsync(CancellationToken ct) => await ScanOnceAsync(ct);
+
+    // A later leadership starts from the log, not from old memory.
+    protected override void OnNotLeader() => _appended.Clear();
+
+    // A state still loading the start-up history, or working through any backlog, holds work whose closing is further
+    // down the log: judged now, it would be marked missed at today's time (and refused once its item is found closed
+    // and archived). The history carries its own misses.
+    protected override bool SkipRound => backfill is { IsSettled: false } || !projector.IsCaughtUp;
 }

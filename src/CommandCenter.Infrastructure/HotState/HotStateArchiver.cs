@@ -4,7 +4,6 @@ using CommandCenter.Core.Reference;
 using CommandCenter.Core.State;
 using CommandCenter.Infrastructure.Database;
 using CommandCenter.Infrastructure.Projection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +17,16 @@ namespace CommandCenter.Infrastructure.HotState;
 /// </summary>
 public sealed class HotStateArchiver(
     Projector projector, IEventLog log, IProjectorLease lease, DistrictModel district, TimeProvider time, IOptions<HotStateOptions> options,
-    ILogger<HotStateArchiver> logger, DatabaseReadiness? readiness = null) : BackgroundService
+    ILogger<HotStateArchiver> logger, DatabaseReadiness? readiness = null) : LeaderRounds(lease, logger, readiness)
 {
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override TimeSpan Interval => options.Value.ArchiveInterval;
+
+    protected override string FailureMessage => "Housekeeping failed";
+
+    protected override async Task RoundAsync(CancellationToken ct) => await ArchiveOnceAsync(ct);
+
     /// <summary>Appends a notice when there is anything to archive now; returns whether it did.</summary>
     public async Task<bool> ArchiveOnceAsync(CancellationToken ct = default)
     {
@@ -41,33 +48,4 @@ public sealed class HotStateArchiver(
         || state.Whistles.Values.Any(w => !w.IsActive && (w.ClosedAt ?? w.UpdatedAt) < cutoff)
         || state.Dispatches.Values.Any(d => !d.IsActive && (d.EndedAt ?? d.UpdatedAt) < cutoff)
         || !ReferenceEquals(state.Rollups.Prune(now), state.Rollups);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-            return;
-        try
-        {
-            if (readiness is not null)
-                await readiness.WaitAsync(stoppingToken);
-            using var timer = new PeriodicTimer(options.Value.ArchiveInterval);
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                if (!lease.IsHeld)
-                    continue;
-                try
-                {
-                    await ArchiveOnceAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogWarning(ex, "Housekeeping failed; trying again next interval");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // stopping
-        }
-    }
 }
