@@ -68,22 +68,21 @@ public sealed class ReplayIndex(ReplayHistory history, EnvelopeParser parser, Di
     /// </summary>
     private async Task<Point> StartingPointAsync(DateTimeOffset at, CancellationToken ct)
     {
-        var stored = await history.SnapshotBeforeAsync(at, ct);
-        var baseSeq = stored?.Seq ?? 0;
+        var baseSeq = await history.SnapshotSeqBeforeAsync(at, ct) ?? 0;
         var cached = _cache.Where(p => p.BaseSeq == baseSeq && p.At <= at).MaxBy(p => p.At);
         if (cached is not null)
             return cached;
-        if (stored is not { } snapshot)
+        if (baseSeq == 0 || await history.SnapshotAsync(baseSeq, ct) is not { } state)
             return Point.Start;
         var recent = new RecentBuffer();
         DateTimeOffset? last = null;
-        foreach (var entry in await history.AppliedBeforeAsync(snapshot.Seq, LiveSnapshot.RecentCapacity, ct))
+        foreach (var entry in await history.AppliedBeforeAsync(baseSeq, LiveSnapshot.RecentCapacity, ct))
             if (parser.Parse(entry.Stored.Fields).Envelope is { } envelope)
             {
                 recent.Add(envelope);
                 last = envelope.OccurredAt;
             }
-        return new Point(snapshot.Seq, snapshot.State, recent.ToImmutable(), last, DateTimeOffset.MinValue, baseSeq);
+        return new Point(baseSeq, state, recent.ToImmutable(), last, DateTimeOffset.MinValue, baseSeq);
     }
 
     private async Task<Point> ApplyUntilAsync(Point start, DateTimeOffset at, CancellationToken ct)
@@ -102,10 +101,16 @@ public sealed class ReplayIndex(ReplayHistory history, EnvelopeParser parser, Di
         }
     }
 
+    /// <summary>
+    /// Applies one history row as the projector did. Rows it found duplicate or rejected changed nothing a screen shows
+    /// (a rejection only marks its id as seen), so they are passed over: the replay needs no idempotency window, and
+    /// its snapshots carry none (docs/decisions/0017). `cc verify` proves the stored outcomes equal the reducer's.
+    /// </summary>
     private Point Apply(Point point, HistoryEntry entry, RecentBuffer recent)
     {
-        if (HistoryReplay.Reduce(point.State, entry.Stored, parser, reducer) is not { } reduction)
-            return point with { Seq = entry.Seq }; // dead-lettered: the projector set it aside
+        if (entry.Stored.Outcome is not (Outcomes.Applied or Outcomes.Marker)
+            || HistoryReplay.Reduce(point.State, entry.Stored, parser, reducer) is not { } reduction)
+            return point with { Seq = entry.Seq };
         if (!reduction.IsApplied)
             return point with { Seq = entry.Seq, State = reduction.State };
         var envelope = parser.Parse(entry.Stored.Fields).Envelope!;
