@@ -206,9 +206,10 @@ public sealed class Projector(
 
             var envelope = parsed.Envelope!;
             reduced.Add(entry);
-            if (maxOccurred is null || envelope.OccurredAt > maxOccurred)
-                maxOccurred = envelope.OccurredAt;
             var reduction = reducer.Apply(state, envelope);
+            // The log's own notices are timed when the pipeline wrote them; a replay picks snapshots by district time.
+            if (reduction.Outcome != OutcomeKind.Notice && (maxOccurred is null || envelope.OccurredAt > maxOccurred))
+                maxOccurred = envelope.OccurredAt;
             state = reduction.State;
             changed.Record(reduction);
             history.Add(HistoryRows.Reduced(entry, reduction));

@@ -11,7 +11,7 @@ namespace CommandCenter.Web.Wall.Replay;
 /// <summary>
 /// The district as it was at any past moment, rebuilt from <c>event_history</c> with the same reducer as the live
 /// state. "At T" means: the history's rows in log (seq) order, up to the first row that occurred after T
-/// (docs/decisions/0006). A replay starts from the newest stored state snapshot whose rows all occurred by T — the
+/// (docs/decisions/0006), the log's own markers (<c>log.*</c>, timed when written) never counting as that row. A replay starts from the newest stored state snapshot whose rows all occurred by T — the
 /// projector keeps one a day (docs/decisions/0010) — so any minute of the year costs at most about a day of rows,
 /// and a playback that moves forward continues from where the last one stopped. Only <see cref="CacheSize"/> points
 /// are kept, whatever the history.
@@ -94,7 +94,9 @@ public sealed class ReplayIndex(ReplayHistory history, EnvelopeParser parser, Di
             var page = await history.ReadAfterAsync(point.Seq, PageSize, ct);
             foreach (var entry in page)
             {
-                if (entry.OccurredAt > at) return point with { Recent = recent.ToImmutable(), At = at };
+                // The log's own markers carry the time the pipeline wrote them, not a moment of the district: the
+                // leader's rules notice at a fresh log's start comes before a backfilled week, and must not end its replay.
+                if (entry.OccurredAt > at && entry.Stored.Outcome != Outcomes.Marker) return point with { Recent = recent.ToImmutable(), At = at };
                 point = Apply(point, entry, recent);
             }
             if (page.Count == 0) return point with { Recent = recent.ToImmutable(), At = at };
