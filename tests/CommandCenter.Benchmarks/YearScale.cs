@@ -56,7 +56,7 @@ internal static partial class YearScale
             ["replay_ratio"] = Math.Round(year.ReplayMedianSeconds / Math.Max(week.ReplayMedianSeconds, 0.001), 2),
         };
         if (Environment.GetEnvironmentVariable("CC_BENCH_YEAR_DOCS") is { Length: > 0 } docs)
-            await File.WriteAllTextAsync(docs, Report(scale, week, year));
+            await File.WriteAllTextAsync(docs, Report(scale, week, year) + KeptNotes(docs));
         Directory.Delete(work, recursive: true);
         Console.WriteLine(JsonSerializer.Serialize(result));
         return 0;
@@ -302,6 +302,16 @@ internal static partial class YearScale
 
     [GeneratedRegex(@"wrote ([\d,]+) events")]
     private static partial Regex WroteCount();
+
+    /// <summary>Notes written by hand below this line of the report survive the next run (earlier runs, the full-volume year).</summary>
+    private const string NotesMarker = "<!-- Notes below this line are kept by tests/bench.sh year. -->";
+
+    private static string KeptNotes(string docs)
+    {
+        var old = File.Exists(docs) ? File.ReadAllText(docs) : "";
+        var at = old.IndexOf(NotesMarker, StringComparison.Ordinal);
+        return Environment.NewLine + (at < 0 ? NotesMarker + Environment.NewLine : old[at..]);
+    }
 
     private static string Report(double scale, Figures week, Figures year)
     {
