@@ -3,6 +3,7 @@ using CommandCenter.Core.Events;
 using CommandCenter.Core.Reducing;
 using CommandCenter.Core.Reference;
 using CommandCenter.Core.State;
+using CommandCenter.Web.Localization;
 using CommandCenter.Web.Shared;
 using Microsoft.AspNetCore.Components;
 
@@ -121,7 +122,7 @@ public sealed partial class DispatchPage
     private async Task CompleteAsync(Dispatch dispatch)
     {
         var outcome = _outcomes.GetValueOrDefault(dispatch.Id)?.Trim();
-        if (string.IsNullOrEmpty(outcome)) { _error = "请填写处置结果 Enter the outcome"; return; }
+        if (string.IsNullOrEmpty(outcome)) { _error = UiText.Local("请填写处置结果"); return; }
         if (await SendAsync(dispatch.Street, new DispatchCompleted(dispatch.Id, outcome)))
         {
             _outcomes.Remove(dispatch.Id);
@@ -132,7 +133,7 @@ public sealed partial class DispatchPage
     private async Task CancelAsync(Dispatch dispatch)
     {
         var reason = _reasons.GetValueOrDefault(dispatch.Id)?.Trim();
-        if (string.IsNullOrEmpty(reason)) { _error = "请填写取消原因 Enter the reason"; return; }
+        if (string.IsNullOrEmpty(reason)) { _error = UiText.Local("请填写取消原因"); return; }
         if (await SendAsync(dispatch.Street, new DispatchCancelled(dispatch.Id, reason)))
         {
             _reasons.Remove(dispatch.Id);
@@ -146,7 +147,7 @@ public sealed partial class DispatchPage
     private async Task ResolveAsync(Incident incident)
     {
         var outcome = _incidentOutcomes.GetValueOrDefault(incident.Id)?.Trim();
-        if (string.IsNullOrEmpty(outcome)) { _error = "请填写处置结果 Enter the outcome"; return; }
+        if (string.IsNullOrEmpty(outcome)) { _error = UiText.Local("请填写处置结果"); return; }
         if (await SendAsync(incident.Street, new IncidentResolved(incident.Id, outcome)))
             _incidentOutcomes.Remove(incident.Id);
     }
@@ -154,7 +155,7 @@ public sealed partial class DispatchPage
     private async Task ReopenAsync(Incident incident)
     {
         var reason = _reopenReasons.GetValueOrDefault(incident.Id)?.Trim();
-        if (string.IsNullOrEmpty(reason)) { _error = "请填写重启原因 Enter the reason"; return; }
+        if (string.IsNullOrEmpty(reason)) { _error = UiText.Local("请填写重启原因"); return; }
         if (await SendAsync(incident.Street, new IncidentReopened(incident.Id, reason)))
             _reopenReasons.Remove(incident.Id);
     }

@@ -20,6 +20,10 @@ public sealed class UiText
     /// <summary>The text of <paramref name="key"/> in <paramref name="culture"/>; the key itself when there is none (the key-parity test keeps that from happening).</summary>
     public static string Get(string key, CultureInfo culture) => Resources.GetString(key, culture) ?? key;
 
+    /// <summary>The text of <paramref name="key"/> in the current request's or circuit's culture, formatted with <paramref name="args"/>.</summary>
+    public static string Local(string key, params object?[] args) =>
+        string.Format(Cultures.Current, Get(key, Cultures.Current), args);
+
     /// <summary>
     /// Both languages of a fixed word, for code that hands words to views shared by circuits of either language
     /// (rejections, stages, statuses): the words come from the resource files, the shape stays <see cref="Bilingual"/>.
