@@ -32,6 +32,24 @@ public sealed class WhistlePagesTests
     }
 
     [Fact]
+    public async Task Board_ToughProblemWhistleBlownAfterOpening_IsAnnouncedOnceInASnackbar()
+    {
+        await using var page = PageBed.Director();
+        page.Whistle("ninghailu", WhistleLevel.ToughProblem, "chengguan");
+        await page.CatchUpAsync();
+        var cut = page.Ctx.Render<WhistleBoard>();
+        var snackbar = page.Ctx.Services.GetRequiredService<MudBlazor.ISnackbar>();
+
+        page.Whistle("ninghailu", WhistleLevel.ToughProblem, "market");
+        page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "housing");
+        page.Whistle("huaqiaolu", WhistleLevel.ToughProblem, "housing");
+        await page.CatchUpAsync();
+
+        // Only the new tough-problem whistle of the director's own street: not the old one, a work-advance one, another street's.
+        cut.WaitForAssertion(() => Assert.Contains("攻坚克难哨", Assert.Single(snackbar.ShownSnackbars).Message));
+    }
+
+    [Fact]
     public async Task Board_WhistleReportedInAfterRender_RowTurnsReportedLive()
     {
         await using var page = PageBed.Director();
