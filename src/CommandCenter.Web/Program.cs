@@ -6,6 +6,7 @@ using CommandCenter.Web.Api;
 using CommandCenter.Web.Health;
 using CommandCenter.Web.Hubs;
 using CommandCenter.Web.Kiosk;
+using CommandCenter.Web.Localization;
 using CommandCenter.Web.Metrics;
 using CommandCenter.Web.Open311;
 using CommandCenter.Web.Security;
@@ -17,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddCommandCenterLocalization();
 builder.Services.AddCommandCenterInfrastructure(builder.Configuration);
 builder.Services.AddDistrictSimulator(builder.Configuration, enabledByDefault: builder.Configuration.IsEmbeddedMode());
 builder.Services.AddCommandCenterWeb(builder.Configuration);
@@ -34,6 +36,7 @@ app.UsePlainStatusCodesForApis();
 // The top-level wwwroot/ (docs/decisions/0002); MapStaticAssets serves the framework's and MudBlazor's assets.
 // Static files are public (they hold no data); everything after routing denies by default (Security/Policies).
 app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(WebRootLocator.Resolve(app.Configuration)) });
+app.UseCommandCenterLocalization();
 app.UseDatabaseReadinessGate();
 app.UseRouting();
 app.UseOriginCheck();

@@ -3,8 +3,11 @@ using CommandCenter.Core.Events;
 using CommandCenter.Core.Reducing;
 using CommandCenter.Core.Reference;
 using CommandCenter.Core.State;
+using CommandCenter.Web.Localization;
 using CommandCenter.Web.Shared;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
 
 namespace CommandCenter.Web.Dispatches;
 
@@ -18,6 +21,7 @@ public sealed partial class DispatchPage
     [Inject] private ConsoleSession Session { get; set; } = null!;
     [Inject] private DistrictModel District { get; set; } = null!;
     [Inject] private DistrictReducer Reducer { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "street")] public string? StreetQuery { get; set; }
     [SupplyParameterFromQuery(Name = "incident")] public Guid? IncidentQuery { get; set; }
@@ -30,6 +34,7 @@ public sealed partial class DispatchPage
     private Guid? _selectedDispatch;
     private readonly Dictionary<Guid, SendingDispatch> _sending = [];
     private LostDispatch? _lost;
+    private readonly FirstSeen<Guid> _severeIncidents = new();
 
     private bool _busy;
     private string? _error;
@@ -62,6 +67,7 @@ public sealed partial class DispatchPage
         if (!RendererInfo.IsInteractive) return;
         _watch = Own(new RejectionWatch<SendingDispatch>(Live, Reducer));
         _watch.Lost += (_, refusal, sending) => OnLostFromTail(sending, refusal);
+        AnnounceSevereIncidents(Live.Current.State); // learns what is already open: only later arrivals are announced
     }
 
     /// <summary>Drops the dispatches the live state has now applied, before the render.</summary>
@@ -70,6 +76,41 @@ public sealed partial class DispatchPage
         var state = Live.Current.State;
         foreach (var id in _sending.Keys.Where(state.Dispatches.ContainsKey).ToList())
             _sending.Remove(id);
+        AnnounceSevereIncidents(state);
+    }
+
+    /// <summary>A new open severity-1 incident the person may see is announced once, whatever street the board shows.</summary>
+    private void AnnounceSevereIncidents(DistrictState state)
+    {
+        if (!RendererInfo.IsInteractive) return;
+        var severe = state.Incidents.Values.Where(i => i.Severity == 1 && i.IsOpen && CanRead(i.Street));
+        foreach (var id in _severeIncidents.Next(severe.Select(i => i.Id)))
+        {
+            var incident = state.Incidents[id];
+            Snackbar.Add(L["一级事件：{0} · {1}", OperationLabels.Street(District, incident.Street).Local, incident.Title], Severity.Error,
+                o => o.OnClick = _ => InvokeAsync(() => { SelectIncident(id); StateHasChanged(); }));
+        }
+    }
+
+    /// <summary>The queue's keys (<see cref="DispatchKeys"/>): move through the queue, or dispatch the n-th available team.</summary>
+    private Task OnQueueKeyAsync(KeyboardEventArgs e)
+    {
+        var state = Live.Current.State;
+        var queue = DispatchBoard.Queue(state, CanRead, _street, _category, _sending.Values.Select(s => s.IncidentId).ToHashSet())
+            .Take(DispatchBoard.ListCap).ToList();
+        if (queue.Count == 0) return Task.CompletedTask;
+        var at = queue.FindIndex(i => i.Id == _selectedIncident);
+        if (DispatchKeys.QueueStep(e.Key) is not 0 and var step)
+        {
+            SelectIncident(queue[at < 0 ? 0 : Math.Clamp(at + step, 0, queue.Count - 1)].Id);
+            return Task.CompletedTask;
+        }
+        if (_busy || at < 0 || DispatchKeys.TeamNumber(e.Key) is not { } n || !May(EventTypes.DispatchCreated, queue[at].Street))
+            return Task.CompletedTask;
+        var incident = queue[at];
+        return DispatchBoard.Teams(state, District.StreetsByCode[incident.Street]).Where(t => t.IsAvailable).ElementAtOrDefault(n - 1) is { } team
+            ? DispatchAsync(incident, team.Team.Id)
+            : Task.CompletedTask;
     }
 
     private void OnLostFromTail(SendingDispatch sending, Refusal refusal) => _ = InvokeAsync(() => OnLost(sending, refusal));
@@ -81,6 +122,7 @@ public sealed partial class DispatchPage
         _sending.Remove(sending.DispatchId);
         _lost = new LostDispatch(sending, refusal);
         _selectedIncident = sending.IncidentId;
+        Snackbar.Add($"{L["派遣未成功，事件已回到待派队列"]}: {OperationLabels.Team(District, sending.TeamId).Local} — {OperationLabels.LostDispatch(refusal)}", Severity.Warning);
         StateHasChanged();
     }
 
@@ -121,7 +163,7 @@ public sealed partial class DispatchPage
     private async Task CompleteAsync(Dispatch dispatch)
     {
         var outcome = _outcomes.GetValueOrDefault(dispatch.Id)?.Trim();
-        if (string.IsNullOrEmpty(outcome)) { _error = "请填写处置结果 Enter the outcome"; return; }
+        if (string.IsNullOrEmpty(outcome)) { _error = UiText.Local("请填写处置结果"); return; }
         if (await SendAsync(dispatch.Street, new DispatchCompleted(dispatch.Id, outcome)))
         {
             _outcomes.Remove(dispatch.Id);
@@ -132,7 +174,7 @@ public sealed partial class DispatchPage
     private async Task CancelAsync(Dispatch dispatch)
     {
         var reason = _reasons.GetValueOrDefault(dispatch.Id)?.Trim();
-        if (string.IsNullOrEmpty(reason)) { _error = "请填写取消原因 Enter the reason"; return; }
+        if (string.IsNullOrEmpty(reason)) { _error = UiText.Local("请填写取消原因"); return; }
         if (await SendAsync(dispatch.Street, new DispatchCancelled(dispatch.Id, reason)))
         {
             _reasons.Remove(dispatch.Id);
@@ -146,7 +188,7 @@ public sealed partial class DispatchPage
     private async Task ResolveAsync(Incident incident)
     {
         var outcome = _incidentOutcomes.GetValueOrDefault(incident.Id)?.Trim();
-        if (string.IsNullOrEmpty(outcome)) { _error = "请填写处置结果 Enter the outcome"; return; }
+        if (string.IsNullOrEmpty(outcome)) { _error = UiText.Local("请填写处置结果"); return; }
         if (await SendAsync(incident.Street, new IncidentResolved(incident.Id, outcome)))
             _incidentOutcomes.Remove(incident.Id);
     }
@@ -154,7 +196,7 @@ public sealed partial class DispatchPage
     private async Task ReopenAsync(Incident incident)
     {
         var reason = _reopenReasons.GetValueOrDefault(incident.Id)?.Trim();
-        if (string.IsNullOrEmpty(reason)) { _error = "请填写重启原因 Enter the reason"; return; }
+        if (string.IsNullOrEmpty(reason)) { _error = UiText.Local("请填写重启原因"); return; }
         if (await SendAsync(incident.Street, new IncidentReopened(incident.Id, reason)))
             _reopenReasons.Remove(incident.Id);
     }
@@ -175,6 +217,7 @@ public sealed partial class DispatchPage
             {
                 _error = ConsoleSession.Explain(result);
                 _retry = () => SendAsync(street, payload, sending);
+                Snackbar.Add(_error, Severity.Error);
                 return false;
             }
             if (sending is not null && !Live.Current.State.Dispatches.ContainsKey(sending.DispatchId))

@@ -5,6 +5,7 @@ using CommandCenter.Core.Reference;
 using CommandCenter.Core.State;
 using CommandCenter.Web.Shared;
 using CommandCenter.Web.Wall;
+using CommandCenter.Web.Localization;
 
 namespace CommandCenter.Web.Dispatches;
 
@@ -13,49 +14,49 @@ public static class OperationLabels
 {
     public static Bilingual Status(IncidentStatus status) => status switch
     {
-        IncidentStatus.Reported => new("已上报", "reported"),
-        IncidentStatus.Accepted => new("已受理", "accepted"),
-        IncidentStatus.Assigned => new("处置中", "assigned"),
-        IncidentStatus.Resolved => new("已处置", "resolved"),
-        IncidentStatus.Verified => new("已核查", "verified"),
-        IncidentStatus.Closed => new("已结案", "closed"),
-        _ => new("已重启", "reopened"),
+        IncidentStatus.Reported => UiText.Both("已上报"),
+        IncidentStatus.Accepted => UiText.Both("已受理"),
+        IncidentStatus.Assigned => UiText.Both("处置中"),
+        IncidentStatus.Resolved => UiText.Both("已处置"),
+        IncidentStatus.Verified => UiText.Both("已核查"),
+        IncidentStatus.Closed => UiText.Both("已结案"),
+        _ => UiText.Both("已重启"),
     };
 
     public static Bilingual Status(DispatchStatus status) => status switch
     {
-        DispatchStatus.Created => new("已派单", "dispatched"),
-        DispatchStatus.Acknowledged => new("已签收", "acknowledged"),
-        DispatchStatus.EnRoute => new("途中", "en route"),
-        DispatchStatus.OnScene => new("现场", "on scene"),
-        DispatchStatus.Completed => new("已完成", "completed"),
-        _ => new("已取消", "cancelled"),
+        DispatchStatus.Created => UiText.Both("已派单#dispatch"),
+        DispatchStatus.Acknowledged => UiText.Both("已签收"),
+        DispatchStatus.EnRoute => UiText.Both("途中#dispatch"),
+        DispatchStatus.OnScene => UiText.Both("现场#dispatch"),
+        DispatchStatus.Completed => UiText.Both("已完成"),
+        _ => UiText.Both("已取消"),
     };
 
     public static Bilingual Status(TeamStatus status) => EventLabels.Status(status);
 
     public static Bilingual Severity(int severity) => severity switch
     {
-        1 => new("一级", "Sev 1"),
-        2 => new("二级", "Sev 2"),
-        3 => new("三级", "Sev 3"),
-        _ => new($"{severity}级", $"Sev {severity}"),
+        1 => UiText.Both("一级"),
+        2 => UiText.Both("二级"),
+        3 => UiText.Both("三级"),
+        _ => new(string.Format(UiText.Get("{0}级", Cultures.Chinese), severity), string.Format(UiText.Get("{0}级", Cultures.English), severity)),
     };
 
     public static Bilingual Team(DistrictModel district, string teamId) =>
         district.Teams.TryGetValue(teamId, out var team) ? new(team.Team.Name, team.Team.NameEn) : Bilingual.Same(teamId);
 
     public static Bilingual Body(DistrictModel district, string? code) =>
-        code is null ? new("未指派", "unassigned")
+        code is null ? UiText.Both("未指派")
         : district.BodiesByCode.TryGetValue(code, out var body) ? new(body.Name, body.NameEn) : Bilingual.Same(code);
 
     public static Bilingual Street(DistrictModel district, string code) =>
         district.StreetsByCode.TryGetValue(code, out var street) ? EventLabels.ShortName(street) : Bilingual.Same(code);
 
-    /// <summary>A refused dispatch as the operator reads it: its code in words, Chinese first, then the reducer's reason.</summary>
+    /// <summary>A refused dispatch as the operator reads it: its code in words, in the circuit's language, then the reducer's reason as detail.</summary>
     public static string LostDispatch(Refusal refusal)
     {
-        var words = refusal.Code == RejectionCode.None ? new Bilingual("未能派遣", "Not dispatched") : RejectionWords.For(refusal.Code);
-        return $"{words.Zh} {words.En}: {refusal.Reason}";
+        var words = refusal.Code == RejectionCode.None ? UiText.Both("未能派遣") : RejectionWords.For(refusal.Code);
+        return $"{words.Local}: {refusal.Reason}";
     }
 }

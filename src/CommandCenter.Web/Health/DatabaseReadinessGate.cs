@@ -1,4 +1,5 @@
 using CommandCenter.Infrastructure.Database;
+using CommandCenter.Web.Localization;
 
 namespace CommandCenter.Web.Health;
 
@@ -19,6 +20,6 @@ internal static class DatabaseReadinessGate
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "5";
         context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync("数据库暂不可用，系统正在自动重试。The database is not available yet; the system keeps retrying.\n");
+        await context.Response.WriteAsync(UiText.Local("数据库暂不可用，系统正在自动重试。") + "\n");
     });
 }

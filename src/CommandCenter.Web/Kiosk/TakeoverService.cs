@@ -3,6 +3,7 @@ using CommandCenter.Core.Access;
 using CommandCenter.Core.Events;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Wall;
+using CommandCenter.Web.Localization;
 
 namespace CommandCenter.Web.Kiosk;
 
@@ -17,9 +18,9 @@ public static class TakeoverKinds
 
     public static Bilingual Label(string kind) => kind switch
     {
-        ToughWhistle => new("攻坚克难哨", "Tough-problem whistle"),
-        MissedReportIn => new("部门未按时报到", "Missed report-in"),
-        _ => new("一级事件", "Severity-1 incident"),
+        ToughWhistle => UiText.Both("攻坚克难哨"),
+        MissedReportIn => UiText.Both("部门未按时报到"),
+        _ => UiText.Both("一级事件"),
     };
 }
 

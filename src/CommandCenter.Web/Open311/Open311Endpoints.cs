@@ -10,6 +10,7 @@ using CommandCenter.Infrastructure.Security;
 using CommandCenter.Web.Geography;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Security;
+using CommandCenter.Web.Localization;
 
 namespace CommandCenter.Web.Open311;
 
@@ -45,7 +46,7 @@ public static class Open311Endpoints
         v2.MapGet("/requests.{format:regex(^(json|xml)$)}", List).WithMetadata(Open311XmlRoot.Requests);
         v2.MapGet("/requests/{id}.{format:regex(^(json|xml)$)}", One).WithMetadata(Open311XmlRoot.Requests);
         v2.MapPost("/requests.{format:regex(^(json|xml)$)}", PostAsync).WithMetadata(Open311XmlRoot.Requests);
-        v2.Map("/{**rest}", (string? rest) => Error(StatusCodes.Status404NotFound, $"no such Open311 resource: {Root}/{rest} (resources end in .json or .xml)"));
+        v2.Map("/{**rest}", (string? rest) => Error(StatusCodes.Status404NotFound, UiText.Local("没有这个 Open311 资源：{0}/{1}（资源以 .json 或 .xml 结尾）", Root, rest)));
         return app;
     }
 
@@ -55,12 +56,12 @@ public static class Open311Endpoints
         return Results.Json(Open311Services.All.Select(s => new
         {
             service_code = s.Code,
-            service_name = s.Category,
-            description = s.Description,
+            service_name = Cultures.Current.IsEnglish() ? s.NameEn : s.Category,
+            description = UiText.Local(s.Description),
             metadata = true, // services/{code}.json defines the optional attributes
             type = "realtime",
             keywords = s.Keywords,
-            group = s.Group,
+            group = UiText.Local(s.Group),
         }), Json);
     }
 
@@ -69,7 +70,7 @@ public static class Open311Endpoints
         if (Refusal(http, form: null) is { } refused) return refused;
         return Open311Services.Find(code) is { } service
             ? Results.Json(Open311ServiceDefinitions.Of(service, district), Json)
-            : Error(StatusCodes.Status404NotFound, $"service_code '{code}' is not a service here (GET services.json lists the services)");
+            : Error(StatusCodes.Status404NotFound, UiText.Local("service_code '{0}' 不是本系统的服务（GET services.json 列出所有服务）", code));
     }
 
     private static IResult List(HttpContext http, LiveState live, DistrictModel district, TimeProvider time)
@@ -87,7 +88,7 @@ public static class Open311Endpoints
         if (Refusal(http, form: null) is { } refused) return refused;
         if (NotReady(live) is { } notReady) return notReady;
         if (!Guid.TryParse(id, out var ticketId) || !live.Current.State.Tickets.TryGetValue(ticketId, out var ticket))
-            return Error(StatusCodes.Status404NotFound, $"service request '{id}' not found (a request just posted is listed once the live state has applied it: retry in a moment)");
+            return Error(StatusCodes.Status404NotFound, UiText.Local("未找到服务请求 '{0}'（刚提交的请求在实时状态应用后才列出，请稍后重试）", id));
         return Results.Json(new[] { Open311Request.From(ticket, district, time.GetUtcNow()) }, Json);
     }
 
@@ -95,7 +96,7 @@ public static class Open311Endpoints
         IEventLog log, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
-            return Error(StatusCodes.Status400BadRequest, "send the request form-encoded (application/x-www-form-urlencoded), as GeoReport v2 specifies");
+            return Error(StatusCodes.Status400BadRequest, UiText.Local("请按 GeoReport v2 的规定以表单编码（application/x-www-form-urlencoded）提交"));
         var form = await http.Request.ReadFormAsync(ct);
         if (Refusal(http, form) is { } refused) return refused;
         var source = http.User.FindFirst(CcClaims.ApiKeySource)!.Value;
@@ -119,7 +120,7 @@ public static class Open311Endpoints
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             loggers.CreateLogger(typeof(Open311Endpoints)).LogWarning(ex, "Open311 request from {Source} not appended", source);
-            return Error(StatusCodes.Status503ServiceUnavailable, "the event log did not take the request; nothing was recorded, retry");
+            return Error(StatusCodes.Status503ServiceUnavailable, UiText.Local("事件日志未接收该请求，未记录任何内容，请重试"));
         }
 
         http.Response.Headers.Location = $"{Root}/requests/{ticketId}.{(Open311Xml.Wanted(http.Request) ? "xml" : "json")}";
@@ -128,7 +129,7 @@ public static class Open311Endpoints
             new
             {
                 service_request_id = ticketId.ToString(),
-                service_notice = $"已受理，{Open311Request.Time(dueAt)} 前办结 Received; due by {Open311Request.Time(dueAt)}",
+                service_notice = UiText.Local("已受理，{0} 前办结", Open311Request.Time(dueAt)),
                 account_id = (string?)null,
             },
         }, Json, statusCode: StatusCodes.Status201Created);
@@ -143,14 +144,14 @@ public static class Open311Endpoints
     {
         var source = http.User.FindFirst(CcClaims.ApiKeySource)?.Value ?? "";
         if (!http.RequestServices.GetRequiredService<ProducerSystems>().MayAppend(source, EventTypes.TicketReceived))
-            return Error(StatusCodes.Status403Forbidden, $"api_key is not valid for this API: source '{source}' does not handle 12345 tickets");
+            return Error(StatusCodes.Status403Forbidden, UiText.Local("api_key 不适用于此接口：来源 '{0}' 不处理 12345 工单", source));
         var jurisdiction = Text(http.Request.Query["jurisdiction_id"]) ?? (form is null ? null : Text(form["jurisdiction_id"]));
         return jurisdiction is null || Jurisdictions.Contains(jurisdiction, StringComparer.OrdinalIgnoreCase) ? null
-            : Error(StatusCodes.Status404NotFound, $"jurisdiction_id '{jurisdiction}' is not served here; this endpoint serves {string.Join(" or ", Jurisdictions)}");
+            : Error(StatusCodes.Status404NotFound, UiText.Local("本接口不服务 jurisdiction_id '{0}'；本接口服务 {1}", jurisdiction, string.Join(" / ", Jurisdictions)));
     }
 
     private static IResult? NotReady(LiveState live) => live.Current.IsHydrated ? null
-        : Error(StatusCodes.Status503ServiceUnavailable, "the command center is still loading its state; retry in a moment");
+        : Error(StatusCodes.Status503ServiceUnavailable, UiText.Local("指挥中心仍在加载状态，请稍后重试"));
 
     private static string? Text(Microsoft.Extensions.Primitives.StringValues values) => values.ToString().Trim() is { Length: > 0 } v ? v : null;
 

@@ -5,6 +5,7 @@ using CommandCenter.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using CommandCenter.Web.Localization;
 
 namespace CommandCenter.Web.Open311;
 
@@ -35,13 +36,13 @@ public sealed class Open311KeyAuthenticationHandler(
     {
         var result = await HandleAuthenticateOnceSafeAsync();
         var (status, description) = result.Failure is null
-            ? (StatusCodes.Status401Unauthorized, $"{Parameter} is required: every call carries the API key issued to your system")
-            : (StatusCodes.Status403Forbidden, $"{Parameter} is not valid: unknown or revoked");
+            ? (StatusCodes.Status401Unauthorized, UiText.Local("{0} 必填：每次调用都须携带为你的系统签发的接口密钥", Parameter))
+            : (StatusCodes.Status403Forbidden, UiText.Local("{0} 无效：未知或已吊销", Parameter));
         await WriteAsync(status, description);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteAsync(StatusCodes.Status403Forbidden, $"{Parameter} is not valid for this API");
+        WriteAsync(StatusCodes.Status403Forbidden, UiText.Local("{0} 不适用于此接口", Parameter));
 
     private async Task WriteAsync(int status, string description)
     {

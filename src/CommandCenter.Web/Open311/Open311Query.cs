@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CommandCenter.Core.State;
+using CommandCenter.Web.Localization;
 
 namespace CommandCenter.Web.Open311;
 
@@ -25,7 +26,7 @@ public sealed partial record Open311Query(
             foreach (var part in Split(idList))
             {
                 if (!Guid.TryParse(part, out var id))
-                    return (null, $"service_request_id '{part}' is not a request id");
+                    return (null, UiText.Local("service_request_id '{0}' 不是请求编号", part));
                 ids.Add(id);
             }
         }
@@ -35,7 +36,7 @@ public sealed partial record Open311Query(
         {
             codes = [.. Split(codeList)];
             if (codes.FirstOrDefault(c => Open311Services.Find(c) is null) is { } unknown)
-                return (null, $"service_code '{unknown}' is not a service here (GET services.json lists the services)");
+                return (null, UiText.Local("service_code '{0}' 不是本系统的服务（GET services.json 列出所有服务）", unknown));
         }
 
         HashSet<string>? statuses = null;
@@ -43,7 +44,7 @@ public sealed partial record Open311Query(
         {
             statuses = [.. Split(statusList).Select(s => s.ToLowerInvariant())];
             if (statuses.FirstOrDefault(s => s is not (Open311Request.Open or Open311Request.Closed)) is { } bad)
-                return (null, $"status '{bad}' is not open or closed");
+                return (null, UiText.Local("status '{0}' 不是 open 或 closed", bad));
         }
 
         var (start, startError) = Date(query, "start_date");
@@ -53,11 +54,11 @@ public sealed partial record Open311Query(
         var to = end ?? now;
         var from = start ?? to - DefaultWindow;
         if (from > to)
-            return (null, "start_date is after end_date");
+            return (null, UiText.Local("start_date 晚于 end_date"));
 
         var limit = MaxResults;
         if (Value(query, "limit") is { } limitText && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxResults))
-            return (null, $"limit '{limitText}' is not a whole number from 1 to {MaxResults}");
+            return (null, UiText.Local("limit '{0}' 不是 1 到 {1} 之间的整数", limitText, MaxResults));
 
         return (new Open311Query(ids, codes, from, to, statuses, limit), null);
     }
@@ -86,7 +87,7 @@ public sealed partial record Open311Query(
         var repaired = OffsetAfterSpace().Replace(text, "+$1");
         return DateTimeOffset.TryParse(repaired, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             ? (at, null)
-            : (null, $"{name} '{text}' is not a W3C date-time such as 2026-11-27T09:00:00+08:00");
+            : (null, UiText.Local("{0} '{1}' 不是 W3C 日期时间，例如 2026-11-27T09:00:00+08:00", name, text));
     }
 
     private static IEnumerable<string> Split(string list) =>

@@ -6,6 +6,7 @@ using CommandCenter.Core.State;
 using CommandCenter.Core.Text;
 using CommandCenter.Core.Time;
 using CommandCenter.Web.Wall;
+using CommandCenter.Web.Localization;
 
 namespace CommandCenter.Web.Open311;
 
@@ -30,7 +31,7 @@ public sealed record Open311Request(
         var service = Open311Services.OfCategory(ticket.Category);
         var (lat, lon) = Coordinates.TryParse(ticket.Address);
         return new(ticket.Id.ToString(), StatusOf(ticket), NotesOf(ticket, district, now),
-            service.Code == Open311Services.Other ? ticket.Category : service.Category, service.Code, PersonalNumbers.Mask(ticket.Content),
+            service.Code == Open311Services.Other ? ticket.Category : Cultures.Current.IsEnglish() ? service.NameEn : service.Category, service.Code, PersonalNumbers.Mask(ticket.Content),
             Agency(ticket, district), null, Time(ticket.ReceivedAt), Time(ticket.UpdatedAt), Time(ticket.DueAt),
             lat is null ? PersonalNumbers.MaskOrNull(ticket.Address) : null, null, null, lat, lon, null, ticket.Street);
     }
@@ -38,8 +39,8 @@ public sealed record Open311Request(
     /// <summary>The handling body once assigned (宁海路街道城市管理部), else the street.</summary>
     public static string Agency(Ticket ticket, DistrictModel district)
     {
-        var street = district.StreetsByCode.TryGetValue(ticket.Street, out var s) ? s.Name : ticket.Street;
-        return ticket.Body is { } body ? street + (district.BodiesByCode.TryGetValue(body, out var b) ? b.Name : body) : street;
+        var street = district.StreetsByCode.TryGetValue(ticket.Street, out var s) ? s.Local() : ticket.Street;
+        return ticket.Body is { } body ? street + (Cultures.Current.IsEnglish() ? " " : "") + (district.BodiesByCode.TryGetValue(body, out var b) ? b.Local() : body) : street;
     }
 
     /// <summary>The detailed stage behind open/closed, e.g. <c>assigned: 宁海路街道城市管理部</c>; "overdue" once past due.</summary>
@@ -47,23 +48,23 @@ public sealed record Open311Request(
     {
         var stage = ticket.Status switch
         {
-            TicketStatus.Received => "received: 已受理，待派发 awaiting assignment",
+            TicketStatus.Received => "received: " + UiText.Local("已受理，待派发"),
             TicketStatus.Assigned => $"assigned: {Agency(ticket, district)}",
-            TicketStatus.Answered => $"answered: {Agency(ticket, district)} 已反馈 handling reported",
-            TicketStatus.Verified => "verified: 已回访 citizen called back",
-            TicketStatus.Closed => "closed: 已办结",
+            TicketStatus.Answered => $"answered: {Agency(ticket, district)} " + UiText.Local("已反馈#open311"),
+            TicketStatus.Verified => "verified: " + UiText.Local("已回访#open311"),
+            TicketStatus.Closed => "closed: " + UiText.Local("已办结"),
             TicketStatus.Evaluated => $"rated: {Satisfaction(ticket.Satisfaction)}",
-            _ => $"reopened: 重办 handled again (reopened {ticket.ReopenCount}×)",
+            _ => "reopened: " + UiText.Local("重办（第 {0} 次）", ticket.ReopenCount),
         };
-        return Overdue.IsOverdue(ticket, now) ? stage + "; overdue 已超期" : stage;
+        return Overdue.IsOverdue(ticket, now) ? stage + "; overdue " + UiText.Local("已超期") : stage;
     }
 
     private static string Satisfaction(Satisfaction? satisfaction) => satisfaction switch
     {
-        Core.Events.Satisfaction.Satisfied => "满意 satisfied",
-        Core.Events.Satisfaction.BasicallySatisfied => "基本满意 basically satisfied",
-        Core.Events.Satisfaction.Dissatisfied => "不满意 dissatisfied",
-        _ => "已评价",
+        Core.Events.Satisfaction.Satisfied => UiText.Local("满意"),
+        Core.Events.Satisfaction.BasicallySatisfied => UiText.Local("基本满意"),
+        Core.Events.Satisfaction.Dissatisfied => UiText.Local("不满意"),
+        _ => UiText.Local("已评价"),
     };
 
     /// <summary>W3C date-time in the district's time (UTC+8), to the second, as the spec's examples write it.</summary>

@@ -1,4 +1,5 @@
 using CommandCenter.Core.Reference;
+using CommandCenter.Web.Localization;
 
 namespace CommandCenter.Web.Open311;
 
@@ -21,10 +22,10 @@ public static class Open311ServiceDefinitions
                 code = "street",
                 datatype = "singlevaluelist",
                 required = false,
-                datatype_description = "街道代码 A street code; leave out to have it found from lat/long or address_string",
+                datatype_description = UiText.Local("街道代码；不填则按 lat/long 或 address_string 判定"),
                 order = 1,
-                description = "所在街道（可选，覆盖按位置判定的街道） Street the request is in (optional: overrides the street found from the location)",
-                values = district.Streets.Select(s => new { key = s.Code, name = $"{s.Name} {s.NameEn}" }).ToArray(),
+                description = UiText.Local("所在街道（可选，覆盖按位置判定的街道）"),
+                values = district.Streets.Select(s => new { key = s.Code, name = s.Local() }).ToArray(),
             },
             new
             {
@@ -32,9 +33,9 @@ public static class Open311ServiceDefinitions
                 code = "channel",
                 datatype = "string",
                 required = false,
-                datatype_description = $"默认 {Open311Submission.DefaultChannel} Default {Open311Submission.DefaultChannel}",
+                datatype_description = UiText.Local("默认 {0}", Open311Submission.DefaultChannel),
                 order = 2,
-                description = "受理渠道（热线号码，如 96180） Hotline line the request came through (e.g. 96180)",
+                description = UiText.Local("受理渠道（热线号码，如 96180）"),
                 values = Array.Empty<object>(),
             },
         },

@@ -2,6 +2,7 @@ using CommandCenter.Core.Events;
 using CommandCenter.Core.Reference;
 using CommandCenter.Core.Text;
 using CommandCenter.Web.Geography;
+using CommandCenter.Web.Localization;
 
 namespace CommandCenter.Web.Open311;
 
@@ -24,13 +25,13 @@ public sealed record Open311Submission(Open311Service Service, string Street, st
     {
         var code = Value(form, "service_code");
         if (code is null)
-            return (null, "service_code is required (GET services.json lists the services)");
+            return (null, UiText.Local("service_code 必填（GET services.json 列出所有服务）"));
         if (Open311Services.Find(code) is not { } service)
-            return (null, $"service_code '{code}' is not a service here (GET services.json lists the services)");
+            return (null, UiText.Local("service_code '{0}' 不是本系统的服务（GET services.json 列出所有服务）", code));
 
         var description = Value(form, "description");
         if (description is null)
-            return (null, "description is required: what the citizen reports");
+            return (null, UiText.Local("description 必填：市民反映的内容"));
         if (description.Length > EnvelopeLimits.MaxLongText)
             return (null, $"description is {description.Length} characters; at most {EnvelopeLimits.MaxLongText}");
 
@@ -42,7 +43,7 @@ public sealed record Open311Submission(Open311Service Service, string Street, st
         if (Value(form, StreetAttribute) is { } streetText)
         {
             if (StreetOf(streetText, district) is not { } named)
-                return (null, $"{StreetAttribute} '{streetText}' is not a street of {district.District.Name}; use one of {string.Join(", ", district.Streets.Select(s => s.Code))}, or leave it out to have the street found from the location");
+                return (null, UiText.Local("{0} '{1}' 不是{2}的街道；请使用 {3} 之一，或不填以按位置判定街道", StreetAttribute, streetText, district.District.Name, string.Join(", ", district.Streets.Select(s => s.Code))));
             street = named;
         }
         else if (locator.Locate(location) is { Street: { } found })
@@ -79,7 +80,7 @@ public sealed record Open311Submission(Open311Service Service, string Street, st
         var latText = Value(form, "lat");
         var longText = Value(form, "long");
         if (latText is null && longText is null)
-            return address is null ? (null, "a location is required: lat and long, or address_string") : (new RequestLocation(null, null, address), null);
+            return address is null ? (null, UiText.Local("需要位置：lat 和 long，或 address_string")) : (new RequestLocation(null, null, address), null);
         if (latText is null || longText is null)
             return (null, "lat and long go together: send both, or address_string");
         var (lat, latError) = StreetLocator.ParseDegrees("lat", latText, 90);

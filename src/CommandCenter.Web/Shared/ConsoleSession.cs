@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CommandCenter.Core.Events;
 using CommandCenter.Web.Wall;
 using Microsoft.AspNetCore.Components.Authorization;
+using CommandCenter.Web.Localization;
 
 namespace CommandCenter.Web.Shared;
 
@@ -19,12 +20,12 @@ public sealed class ConsoleSession(AuthenticationStateProvider authentication, C
         return await commands.ExecuteAsync(user, new ConsoleCommand(EventTypes.NameOf(payload), street, data), ct);
     }
 
-    /// <summary>The words a console shows for a result that did not append: the refusal's code in words (Chinese first),
+    /// <summary>The words a console shows for a result that did not append: the refusal's code in words (the circuit's language),
     /// then the reason as detail.</summary>
     public static string Explain(CommandResult result)
     {
         if (result.Status == CommandStatus.Appended) return "";
-        var words = result.Status == CommandStatus.Unavailable ? new Bilingual("未能记录，请重试", "Not recorded, retry") : RejectionWords.For(result.Code);
-        return $"{words.Zh} {words.En}: {result.Reason}";
+        var words = result.Status == CommandStatus.Unavailable ? UiText.Both("未能记录，请重试") : RejectionWords.For(result.Code);
+        return $"{words.Local}: {result.Reason}";
     }
 }

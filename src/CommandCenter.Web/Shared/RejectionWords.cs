@@ -1,5 +1,6 @@
 using CommandCenter.Core.Reducing;
 using CommandCenter.Web.Wall;
+using CommandCenter.Web.Localization;
 
 namespace CommandCenter.Web.Shared;
 
@@ -11,25 +12,25 @@ public static class RejectionWords
 {
     public static Bilingual For(RejectionCode code) => code switch
     {
-        RejectionCode.AlreadyExists => new("已存在", "Already exists"),
-        RejectionCode.NotFound => new("不存在", "Not found"),
-        RejectionCode.WrongStreet => new("不属于该街道", "Belongs to another street"),
-        RejectionCode.InvalidTransition => new("当前状态不允许", "Not possible now"),
-        RejectionCode.UnknownReference => new("未知编码", "Unknown code"),
-        RejectionCode.InvalidDeadline => new("时限有误", "Invalid deadline"),
-        RejectionCode.DeadlineNotPassed => new("尚未到期", "Not due yet"),
-        RejectionCode.NoOpenDeadline => new("没有待记录的超期", "No open deadline"),
-        RejectionCode.NotSummoned => new("该部门未被召集", "Department not summoned"),
-        RejectionCode.AlreadyReportedIn => new("该部门已报到", "Already reported in"),
-        RejectionCode.NoReportInYet => new("尚无部门报到", "No department has reported in"),
-        RejectionCode.LevelNotRaised => new("升级须提高级别", "An escalation must raise the level"),
-        RejectionCode.TeamOffDuty => new("队伍已休整", "The team is off duty"),
-        RejectionCode.TeamOnDispatch => new("队伍已被派往其他任务", "The team was already sent elsewhere"),
-        RejectionCode.TeamStatusUnchanged => new("队伍已是该状态", "The team already has that status"),
-        RejectionCode.IncidentNotOpen => new("事件已结案", "The incident is no longer open"),
-        RejectionCode.ActorMissing or RejectionCode.NotPermitted => new("无权操作", "Not allowed"),
-        RejectionCode.OutsideScope => new("超出你的范围", "Outside your scope"),
-        RejectionCode.Malformed => new("填写有误", "Invalid"),
-        _ => new("未能执行", "Not done"),
+        RejectionCode.AlreadyExists => UiText.Both("已存在"),
+        RejectionCode.NotFound => UiText.Both("不存在"),
+        RejectionCode.WrongStreet => UiText.Both("不属于该街道"),
+        RejectionCode.InvalidTransition => UiText.Both("当前状态不允许"),
+        RejectionCode.UnknownReference => UiText.Both("未知编码"),
+        RejectionCode.InvalidDeadline => UiText.Both("时限有误"),
+        RejectionCode.DeadlineNotPassed => UiText.Both("尚未到期"),
+        RejectionCode.NoOpenDeadline => UiText.Both("没有待记录的超期"),
+        RejectionCode.NotSummoned => UiText.Both("该部门未被召集"),
+        RejectionCode.AlreadyReportedIn => UiText.Both("该部门已报到"),
+        RejectionCode.NoReportInYet => UiText.Both("尚无部门报到"),
+        RejectionCode.LevelNotRaised => UiText.Both("升级须提高级别"),
+        RejectionCode.TeamOffDuty => UiText.Both("队伍已休整"),
+        RejectionCode.TeamOnDispatch => UiText.Both("队伍已被派往其他任务"),
+        RejectionCode.TeamStatusUnchanged => UiText.Both("队伍已是该状态"),
+        RejectionCode.IncidentNotOpen => UiText.Both("事件已结案"),
+        RejectionCode.ActorMissing or RejectionCode.NotPermitted => UiText.Both("无权操作"),
+        RejectionCode.OutsideScope => UiText.Both("超出你的范围"),
+        RejectionCode.Malformed => UiText.Both("填写有误"),
+        _ => UiText.Both("未能执行"),
     };
 }

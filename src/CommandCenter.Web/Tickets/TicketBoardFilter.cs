@@ -15,7 +15,8 @@ public enum TicketStatusFilter { Open, All, Closed, Received, Assigned, Answered
 public sealed record TicketBoardFilter(
     string? Street = null, TicketStatusFilter Status = TicketStatusFilter.Open, string? Category = null, bool OverdueOnly = false, string? Text = null)
 {
-    public const int MaxRows = 200;
+    /// <summary>The most rows one board holds; the grid virtualizes long lists, this only bounds a circuit's memory.</summary>
+    public const int MaxRows = 5_000;
 
     /// <summary>The rows for <paramref name="actor"/> (none for nobody), and how many matched before the cap.</summary>
     public (IReadOnlyList<Ticket> Rows, int Matched) Apply(IEnumerable<Ticket> tickets, Actor? actor, DateTimeOffset now)

@@ -1,6 +1,7 @@
 using CommandCenter.Core.Events;
 using CommandCenter.Core.State;
 using CommandCenter.Web.Wall;
+using CommandCenter.Web.Localization;
 
 namespace CommandCenter.Web.Tickets;
 
@@ -9,20 +10,20 @@ public static class TicketWords
 {
     public static Bilingual Status(TicketStatus status) => status switch
     {
-        TicketStatus.Received => new("待派发", "received"),
-        TicketStatus.Assigned => new("办理中", "assigned"),
-        TicketStatus.Answered => new("已反馈", "answered"),
-        TicketStatus.Verified => new("已回访", "verified"),
-        TicketStatus.Closed => new("已办结", "closed"),
-        TicketStatus.Evaluated => new("已评价", "rated"),
-        _ => new("重办", "reopened"),
+        TicketStatus.Received => UiText.Both("待派发"),
+        TicketStatus.Assigned => UiText.Both("办理中"),
+        TicketStatus.Answered => UiText.Both("已反馈"),
+        TicketStatus.Verified => UiText.Both("已回访"),
+        TicketStatus.Closed => UiText.Both("已办结"),
+        TicketStatus.Evaluated => UiText.Both("已评价#ticket"),
+        _ => UiText.Both("重办#ticket"),
     };
 
     public static Bilingual Filter(TicketStatusFilter filter) => filter switch
     {
-        TicketStatusFilter.Open => new("未办结", "open"),
-        TicketStatusFilter.All => new("全部", "all"),
-        TicketStatusFilter.Closed => new("已办结/已评价", "closed"),
+        TicketStatusFilter.Open => UiText.Both("未办结"),
+        TicketStatusFilter.All => UiText.Both("全部#ticket"),
+        TicketStatusFilter.Closed => UiText.Both("已办结/已评价"),
         TicketStatusFilter.Received => Status(TicketStatus.Received),
         TicketStatusFilter.Assigned => Status(TicketStatus.Assigned),
         TicketStatusFilter.Answered => Status(TicketStatus.Answered),
@@ -34,9 +35,9 @@ public static class TicketWords
 
     public static Bilingual Satisfaction(Satisfaction satisfaction) => satisfaction switch
     {
-        Core.Events.Satisfaction.Satisfied => new("满意", "satisfied"),
-        Core.Events.Satisfaction.BasicallySatisfied => new("基本满意", "basically satisfied"),
-        _ => new("不满意", "dissatisfied"),
+        Core.Events.Satisfaction.Satisfied => UiText.Both("满意"),
+        Core.Events.Satisfaction.BasicallySatisfied => UiText.Both("基本满意"),
+        _ => UiText.Both("不满意"),
     };
 
     /// <summary>"剩余 2天3小时" before the due time, "超期 5小时12分" after it; closed tickets show nothing.</summary>
@@ -45,9 +46,9 @@ public static class TicketWords
         if (!ticket.IsOpen) return "—";
         var left = ticket.DueAt - now;
         var span = left.Duration();
-        var text = span.TotalDays >= 1 ? $"{(int)span.TotalDays}天{span.Hours}小时"
-            : span.TotalHours >= 1 ? $"{(int)span.TotalHours}小时{span.Minutes}分"
-            : $"{Math.Max(span.Minutes, 0)}分{span.Seconds}秒";
-        return left > TimeSpan.Zero ? $"剩余 {text}" : $"超期 {text}";
+        var text = span.TotalDays >= 1 ? UiText.Local("{0}天{1}小时", (int)span.TotalDays, span.Hours)
+            : span.TotalHours >= 1 ? UiText.Local("{0}小时{1}分", (int)span.TotalHours, span.Minutes)
+            : UiText.Local("{0}分{1}秒", Math.Max(span.Minutes, 0), span.Seconds);
+        return UiText.Local(left > TimeSpan.Zero ? "剩余 {0}" : "超期 {0}", text);
     }
 }

@@ -5,19 +5,19 @@ namespace CommandCenter.Web.Wall;
 
 /// <summary>
 /// A page that follows the shared wall feed (<see cref="WallFeed"/>, already rebuilt at most ten times a second) through
-/// <see cref="LiveComponent"/>, and reads the wall's query options (<c>lang</c>, <c>kiosk</c>).
+/// <see cref="LiveComponent"/>, in the circuit's language (the request culture: <c>?lang=</c> or the culture cookie), and
+/// reads the wall's <c>kiosk</c> option.
 /// </summary>
 public abstract class WallFeedPage : LiveComponent
 {
     [Inject] protected WallFeed Feed { get; set; } = null!;
 
-    [SupplyParameterFromQuery(Name = "lang")] public string? LangCode { get; set; }
     [SupplyParameterFromQuery(Name = "kiosk")] public string? KioskFlag { get; set; }
 
-    protected WallLanguage Lang => WallLanguages.Parse(LangCode);
+    protected WallLanguage Lang { get; } = WallLanguages.Current;
     protected bool IsKiosk => KioskFlag is "1" or "true";
 
-    protected string StreetLink(string code) => $"wall/street/{code}?lang={Lang.Code()}";
+    protected string StreetLink(string code) => $"wall/street/{code}";
 
     protected override IEnumerable<IDisposable> Subscribe(Action changed) => [Feed.Subscribe(changed)];
 }

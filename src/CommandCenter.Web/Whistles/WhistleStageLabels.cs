@@ -1,5 +1,6 @@
 using CommandCenter.Core.Whistles;
 using CommandCenter.Web.Wall;
+using CommandCenter.Web.Localization;
 
 namespace CommandCenter.Web.Whistles;
 
@@ -9,21 +10,21 @@ public static class WhistleStageLabels
 {
     public static Bilingual Name(WhistleStage stage) => stage switch
     {
-        WhistleStage.Collected => new("问题收集", "Collected"),
-        WhistleStage.Blown => new("街道吹哨", "Whistle blown"),
-        WhistleStage.ReportingIn => new("部门报到", "Report-in"),
-        WhistleStage.Feedback => new("处理反馈", "Feedback"),
-        WhistleStage.Verified => new("核实结项", "Verified"),
-        _ => new("综合评价", "Evaluated"),
+        WhistleStage.Collected => UiText.Both("问题收集"),
+        WhistleStage.Blown => UiText.Both("街道吹哨"),
+        WhistleStage.ReportingIn => UiText.Both("部门报到"),
+        WhistleStage.Feedback => UiText.Both("处理反馈"),
+        WhistleStage.Verified => UiText.Both("核实结项"),
+        _ => UiText.Both("综合评价"),
     };
 
     public static Bilingual WallDetail(WhistleStage stage) => stage switch
     {
-        WhistleStage.Collected => new("今日吹哨", "blown today"),
-        WhistleStage.Blown => new("待报到", "awaiting"),
-        WhistleStage.ReportingIn => new("报到中", "reporting"),
-        WhistleStage.Feedback => new("处理反馈", "Feedback"),
-        WhistleStage.Verified => new("待评价", "to evaluate"),
-        _ => new("今日评价", "rated today"),
+        WhistleStage.Collected => UiText.Both("今日吹哨"),
+        WhistleStage.Blown => UiText.Both("待报到"),
+        WhistleStage.ReportingIn => UiText.Both("报到中"),
+        WhistleStage.Feedback => UiText.Both("处理反馈"),
+        WhistleStage.Verified => UiText.Both("待评价"),
+        _ => UiText.Both("今日评价"),
     };
 }

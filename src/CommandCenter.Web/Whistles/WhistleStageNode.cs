@@ -1,6 +1,7 @@
 using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
 using CommandCenter.Core.Whistles;
+using CommandCenter.Web.Wall;
 
 namespace CommandCenter.Web.Whistles;
 
@@ -10,4 +11,6 @@ public sealed class WhistleStageNode(WhistleStage stage, Point position) : NodeM
     public WhistleStage Stage { get; } = stage;
 
     public StageCount Count { get; set; } = new(stage, 0, 0);
+
+    public WallLanguage Language { get; set; }
 }

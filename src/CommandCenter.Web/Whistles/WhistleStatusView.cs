@@ -3,6 +3,7 @@ using CommandCenter.Core.State;
 using CommandCenter.Core.Time;
 using CommandCenter.Web.Shared;
 using CommandCenter.Web.Wall;
+using CommandCenter.Web.Localization;
 
 namespace CommandCenter.Web.Whistles;
 
@@ -33,28 +34,28 @@ public static class WhistleStatusView
 
     public static Bilingual Label(ReportStatus status) => status switch
     {
-        ReportStatus.Reported => new("已报到", "reported"),
-        ReportStatus.Waiting => new("待报到", "waiting"),
-        _ => new("超时未报到", "overdue"),
+        ReportStatus.Reported => UiText.Both("已报到"),
+        ReportStatus.Waiting => UiText.Both("待报到#whistle"),
+        _ => UiText.Both("超时未报到"),
     };
 
     /// <summary>The short text beside a department: when it reported, or the time left / overdue by.</summary>
     public static string Countdown(Whistle whistle, SummonedDepartment department, DateTimeOffset now) =>
         department.ReportedAt is { } at
-            ? $"{DistrictClock.ToLocal(at):HH:mm} 报到{(department.ReportedLate ? " · 迟到 late" : "")}"
-            : now < whistle.ReportDueAt ? $"剩 {TimerText.Of(whistle.ReportDueAt - now)}"
-            : $"超 {TimerText.Of(now - whistle.ReportDueAt)}";
+            ? UiText.Local(department.ReportedLate ? "{0} 报到 · 迟到" : "{0} 报到", DistrictClock.ToLocal(at).ToString("HH:mm"))
+            : now < whistle.ReportDueAt ? UiText.Local("剩 {0}", TimerText.Of(whistle.ReportDueAt - now))
+            : UiText.Local("超 {0}", TimerText.Of(now - whistle.ReportDueAt));
 
     /// <summary>Time left to the whistle's report-in deadline, or how long ago it passed.</summary>
     public static string DeadlineText(Whistle whistle, DateTimeOffset now) =>
-        now < whistle.ReportDueAt ? $"报到剩余 {TimerText.Of(whistle.ReportDueAt - now)} left"
-        : $"报到已超时 {TimerText.Of(now - whistle.ReportDueAt)} overdue";
+        now < whistle.ReportDueAt ? UiText.Local("报到剩余 {0}", TimerText.Of(whistle.ReportDueAt - now))
+        : UiText.Local("报到已超时 {0}", TimerText.Of(now - whistle.ReportDueAt));
 
     public static Bilingual StatusLabel(WhistleStatus status) => status switch
     {
-        WhistleStatus.Blown => new("待报到/报到中", "reporting in"),
-        WhistleStatus.Resolved => new("已反馈待核实", "feedback given"),
-        WhistleStatus.Closed => new("已结项待评价", "closed"),
-        _ => new("已评价", "evaluated"),
+        WhistleStatus.Blown => UiText.Both("待报到/报到中"),
+        WhistleStatus.Resolved => UiText.Both("已反馈待核实"),
+        WhistleStatus.Closed => UiText.Both("已结项待评价"),
+        _ => UiText.Both("已评价"),
     };
 }

@@ -107,7 +107,7 @@ public sealed partial class AdminPageTests
         Assert.DoesNotContain("机密内容", page);
         var id = (await log.ReadDeadLettersAsync(10))[0].Position.ToString();
         using var resent = await SubmitAsync(admin, "/admin/deadletters", $"resend-{id}", []);
-        Assert.Contains("Re-sent as", await resent.Content.ReadAsStringAsync());
+        Assert.Contains("已重发为", await resent.Content.ReadAsStringAsync());
         // The copy goes through the pipeline like any entry: still refused for the same reason, dead-lettered again.
         await Fakes.TestWait.UntilAsync(async () => (await log.ReadDeadLettersAsync(10)).Count == 2, "the re-sent copy went through the pipeline");
     }

@@ -10,7 +10,9 @@ using CommandCenter.Core.Reference;
 using CommandCenter.Infrastructure.Database;
 using CommandCenter.Infrastructure.Deadlines;
 using CommandCenter.Infrastructure.Security;
+using System.Globalization;
 using CommandCenter.Web.Live;
+using CommandCenter.Web.Localization;
 using CommandCenter.Web.Security;
 using CommandCenter.Web.Shared;
 using CommandCenter.Web.Wall;
@@ -67,6 +69,7 @@ internal sealed class PageBed : IAsyncDisposable
 
         var services = Ctx.Services;
         services.AddMudServices();
+        services.AddLocalization();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(DistrictModel.Gulou);
         services.AddSingleton(Parser);
@@ -91,7 +94,11 @@ internal sealed class PageBed : IAsyncDisposable
         Auth = Ctx.AddAuthorization();
         SignIn(user, role, street, department);
         Ctx.SetRendererInfo(new RendererInfo(interactive ? "Server" : "Static", interactive));
+        UseCulture(Cultures.Chinese);
     }
+
+    /// <summary>Renders in <paramref name="culture"/> from now on, as a circuit started in it would (zh-CN by default).</summary>
+    public void UseCulture(CultureInfo culture) => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
 
     public static PageBed Director(string street = "ninghailu") => new($"director.{street}", Roles.StreetDirector, street);
 

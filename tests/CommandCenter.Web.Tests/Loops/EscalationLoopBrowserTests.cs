@@ -41,7 +41,7 @@ public sealed class EscalationLoopBrowserTests
         var street = await browsers.OpenTabAsync(leader, "/street/ninghailu", ".street-console");
         // A street leader blows work-advance whistles only.
         await Expect(leader.Locator("[data-testid='level-ToughProblem']")).ToHaveCountAsync(0);
-        await Expect(leader.Locator("[data-testid='blow-deadline']")).ToContainTextAsync("8 秒 s");
+        await Expect(leader.Locator("[data-testid='blow-deadline']")).ToContainTextAsync("8 秒");
         await leader.Locator("[data-testid='blow-title']").FillAsync("宁海路小区加装电梯管线迁移");
         await leader.Locator("[data-testid='blow-title']").PressAsync("Tab");
         await leader.Locator("[data-testid='dept-chengguan']").CheckAsync();

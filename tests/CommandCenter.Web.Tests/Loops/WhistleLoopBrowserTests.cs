@@ -40,7 +40,7 @@ public sealed class WhistleLoopBrowserTests
 
         // The director blows the whistle from the ticket: the form comes prefilled with the ticket.
         var director = await browsers.SignedInAsync("director.ninghailu", $"/tickets", ".ticket-board");
-        await director.Locator($"tr[data-ticket='{ticket}'] [data-testid='open-ticket']").ClickAsync();
+        await director.Locator($"tr:has([data-testid='ticket-row'][data-ticket='{ticket}']) [data-testid='open-ticket']").ClickAsync();
         await director.Locator($"[data-testid='ticket-drawer'][data-ticket='{ticket}'] [data-testid='blow-whistle']").ClickAsync();
         await BrowserApp.WaitForCircuitAsync(director, ".blow-page");
         Assert.Equal("/whistles/new", new Uri(director.Url).AbsolutePath);

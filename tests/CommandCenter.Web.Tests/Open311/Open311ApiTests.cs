@@ -50,9 +50,25 @@ public sealed class Open311ApiTests
             Assert.Equal("realtime", service.GetProperty("type").GetString());
         }
         var noise = services.Single(s => s.GetProperty("service_code").GetString() == "noise");
-        Assert.Equal("噪音扰民", noise.GetProperty("service_name").GetString());
-        Assert.Contains("城市管理", noise.GetProperty("group").GetString());
+        Assert.Equal("Noise nuisance", noise.GetProperty("service_name").GetString());
+        Assert.Equal("City management", noise.GetProperty("group").GetString());
         Assert.Contains("噪音", noise.GetProperty("keywords").GetString());
+    }
+
+    [Fact]
+    public async Task Services_AndErrors_ClientAskingNoLanguage_AreAnsweredInChinese()
+    {
+        await using var bed = await Open311Bed.StartAsync();
+        bed.Client.DefaultRequestHeaders.AcceptLanguage.Clear();
+
+        using var services = await bed.GetAsync("services.json");
+        using var unknown = await bed.GetAsync("services/potholes.json");
+
+        var noise = (await Open311Bed.JsonAsync(services)).EnumerateArray().Single(s => s.GetProperty("service_code").GetString() == "noise");
+        Assert.Equal("噪音扰民", noise.GetProperty("service_name").GetString());
+        Assert.Equal("城市管理", noise.GetProperty("group").GetString());
+        Assert.Equal("夜间施工、装修、商铺噪音", noise.GetProperty("description").GetString());
+        await AssertSpecErrorAsync(unknown, HttpStatusCode.NotFound, "service_code 'potholes' 不是本系统的服务");
     }
 
     [Fact]
@@ -100,7 +116,7 @@ public sealed class Open311ApiTests
         var created = Assert.Single((await Open311Bed.JsonAsync(response)).EnumerateArray());
         var id = created.GetProperty("service_request_id").GetString()!;
         Assert.True(Guid.TryParse(id, out _));
-        Assert.Contains("已受理", created.GetProperty("service_notice").GetString());
+        Assert.StartsWith("Received; due by ", created.GetProperty("service_notice").GetString());
         Assert.Equal($"/open311/v2/requests/{id}.json", response.Headers.Location?.OriginalString);
 
         var entry = Assert.Single(await bed.Factory.MemoryLog.AppendedAsync());
@@ -134,10 +150,10 @@ public sealed class Open311ApiTests
         Assert.Equal("open", request.GetProperty("status").GetString());
         Assert.StartsWith("received:", request.GetProperty("status_notes").GetString());
         Assert.Equal("noise", request.GetProperty("service_code").GetString());
-        Assert.Equal("噪音扰民", request.GetProperty("service_name").GetString());
+        Assert.Equal("Noise nuisance", request.GetProperty("service_name").GetString());
         Assert.Equal("楼下酒吧深夜噪音扰民", request.GetProperty("description").GetString());
         Assert.Equal("宁海路街道某小区3栋", request.GetProperty("address").GetString());
-        Assert.Equal("宁海路街道", request.GetProperty("agency_responsible").GetString());
+        Assert.Equal("Ninghailu Street", request.GetProperty("agency_responsible").GetString());
         Assert.Equal("ninghailu", request.GetProperty("street").GetString());
         var requested = DateTimeOffset.Parse(request.GetProperty("requested_datetime").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         var expected = DateTimeOffset.Parse(request.GetProperty("expected_datetime").GetString()!, System.Globalization.CultureInfo.InvariantCulture);

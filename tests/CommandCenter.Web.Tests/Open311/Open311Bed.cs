@@ -21,6 +21,8 @@ internal sealed class Open311Bed : IAsyncDisposable
         Key = key;
         Secret = secret;
         Client = factory.AnonymousClient($"10.31.{Random.Shared.Next(1, 250)}.{Random.Shared.Next(1, 250)}");
+        // A client system that reads English, as most tests' expected words are; Open311ApiTests also asks for nothing.
+        Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
     }
 
     public WallAppFactory Factory { get; }

@@ -73,7 +73,7 @@ public sealed class Open311FilterTests
 
         var request = Assert.Single(requests);
         Assert.Equal(s.Closed.ToString(), request.GetProperty("service_request_id").GetString());
-        Assert.Equal("物业管理", request.GetProperty("service_name").GetString());
+        Assert.Equal("Property management", request.GetProperty("service_name").GetString());
     }
 
     [Fact]
@@ -103,12 +103,12 @@ public sealed class Open311FilterTests
         Assert.Equal(s.Closed.ToString(), closed.GetProperty("service_request_id").GetString());
         Assert.Equal("closed", closed.GetProperty("status").GetString());
         Assert.StartsWith("closed:", closed.GetProperty("status_notes").GetString());
-        Assert.Equal("宁海路街道民生保障部", closed.GetProperty("agency_responsible").GetString());
+        Assert.Equal("Ninghailu Street Livelihood Security", closed.GetProperty("agency_responsible").GetString());
         Assert.Equal([s.Noise.ToString(), s.Assigned.ToString()], Ids(open));
         Assert.All(open, r => Assert.Equal("open", r.GetProperty("status").GetString()));
         var assigned = open.Single(r => r.GetProperty("service_request_id").GetString() == s.Assigned.ToString());
-        Assert.Equal("assigned: 湖南路街道城市管理部", assigned.GetProperty("status_notes").GetString());
-        Assert.Equal("湖南路街道城市管理部", assigned.GetProperty("agency_responsible").GetString());
+        Assert.Equal("assigned: Hunanlu Street City Management", assigned.GetProperty("status_notes").GetString());
+        Assert.Equal("Hunanlu Street City Management", assigned.GetProperty("agency_responsible").GetString());
         Assert.Equal(3, both.Count);
     }
 

@@ -65,7 +65,7 @@ public sealed class OidcSignInTests
 
         var error = page.Locator("[role='alert'][data-error='sso']");
         await Expect(error).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        await Expect(error).ToContainTextAsync("No local account");
+        await Expect(error).ToContainTextAsync("统一身份认证账号未在本系统开通");
         Assert.Equal((1, 1), (idp.Authorizations, idp.TokensIssued));
         await AssertSignedOutAsync(page, address);
         var audit = await app.Services.GetRequiredService<SecurityAudit>().RecentAsync();
@@ -99,7 +99,7 @@ public sealed class OidcSignInTests
         // Back on the sign-in page with a message (not an error page), the way back kept for the next try.
         var error = page.Locator("[role='alert'][data-error='sso-failed']");
         await Expect(error).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        await Expect(error).ToContainTextAsync("could not be completed");
+        await Expect(error).ToContainTextAsync("统一身份认证未能完成");
         await Expect(page.Locator("input[name=returnUrl]")).ToHaveValueAsync("/street/ninghailu");
         // The provider did issue the token: the app refused it, for the token's flaw.
         Assert.Equal((1, 1), (idp.Authorizations, idp.TokensIssued));

@@ -29,7 +29,7 @@ public sealed class TicketBoardBrowserTests
 
         var page = await app.SignedInAsync("operator", "/tickets", ".ticket-board");
 
-        var row = page.Locator($"tr[data-ticket='{id}']");
+        var row = page.Locator($"tr:has([data-testid='ticket-row'][data-ticket='{id}'])");
         await Expect(row).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Expect(row).ToContainTextAsync("工地夜间打桩噪音");
         await row.Locator("[data-testid='open-ticket']").ClickAsync();
@@ -45,7 +45,7 @@ public sealed class TicketBoardBrowserTests
         var assigned = drawer.Locator("[data-timeline-type='ticket.assigned']");
         // The actor by the name people know, not the account id the event carries.
         await Expect(assigned).ToContainTextAsync("指挥中心值班员 (operator) · operator", new() { Timeout = 10_000 });
-        await Expect(row).ToHaveAttributeAsync("data-status", "Assigned");
+        await Expect(row.Locator("[data-testid=\'ticket-row\']")).ToHaveAttributeAsync("data-status", "Assigned");
         Assert.Empty(await page.Locator(".form-error").AllAsync());
     }
 }

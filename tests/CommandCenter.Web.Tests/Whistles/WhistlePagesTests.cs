@@ -1,3 +1,4 @@
+using CommandCenter.Web.Localization;
 using Bunit;
 using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Events;
@@ -31,6 +32,24 @@ public sealed class WhistlePagesTests
     }
 
     [Fact]
+    public async Task Board_ToughProblemWhistleBlownAfterOpening_IsAnnouncedOnceInASnackbar()
+    {
+        await using var page = PageBed.Director();
+        page.Whistle("ninghailu", WhistleLevel.ToughProblem, "chengguan");
+        await page.CatchUpAsync();
+        var cut = page.Ctx.Render<WhistleBoard>();
+        var snackbar = page.Ctx.Services.GetRequiredService<MudBlazor.ISnackbar>();
+
+        page.Whistle("ninghailu", WhistleLevel.ToughProblem, "market");
+        page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "housing");
+        page.Whistle("huaqiaolu", WhistleLevel.ToughProblem, "housing");
+        await page.CatchUpAsync();
+
+        // Only the new tough-problem whistle of the director's own street: not the old one, a work-advance one, another street's.
+        cut.WaitForAssertion(() => Assert.Contains("攻坚克难哨", Assert.Single(snackbar.ShownSnackbars).Message));
+    }
+
+    [Fact]
     public async Task Board_WhistleReportedInAfterRender_RowTurnsReportedLive()
     {
         await using var page = PageBed.Director();
@@ -58,7 +77,7 @@ public sealed class WhistlePagesTests
         var cut = page.Ctx.Render<WhistleBoard>();
 
         Assert.Equal("overdue", cut.Find($"tr[data-whistle='{id}'] [data-department=market]").GetAttribute("data-status"));
-        Assert.Contains("overdue", cut.Find($"tr[data-whistle='{id}'] [data-testid=countdown]").TextContent);
+        Assert.Contains("报到已超时", cut.Find($"tr[data-whistle='{id}'] [data-testid=countdown]").TextContent);
     }
 
     [Fact]
@@ -94,6 +113,7 @@ public sealed class WhistlePagesTests
     {
         await using var page = new PageBed("someone", role, department: role == "DepartmentLiaison" ? "housing" : null);
         await page.CatchUpAsync();
+        page.UseCulture(Cultures.English);
 
         var cut = page.Ctx.Render<BlowWhistle>();
 
@@ -158,6 +178,7 @@ public sealed class WhistlePagesTests
         await using var page = PageBed.Director();
         await page.CatchUpAsync();
         page.Ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/whistles/new?street=huaqiaolu");
+        page.UseCulture(Cultures.English);
 
         var cut = page.Ctx.Render<BlowWhistle>();
 
@@ -217,7 +238,7 @@ public sealed class WhistlePagesTests
 
         cut.Find("[data-testid=feedback]").Click();
 
-        Assert.Contains("Not possible now", cut.Find("[data-testid=action-error]").TextContent);
+        Assert.Contains("当前状态不允许", cut.Find("[data-testid=action-error]").TextContent);
         Assert.Equal("联合现场办公，问题已解决", cut.Find("[data-testid=feedback-text]").GetAttribute("value"));
         Assert.NotEmpty(cut.FindAll("[data-testid=retry]"));
     }
