@@ -61,7 +61,9 @@ public sealed class DispatchRaceTests
         var eventIds = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventId").GetString()!));
         gated.Release();
 
-        await TestWait.UntilAsync(() => !rejected.IsEmpty, "the live state reports the losing dispatch");
+        // The live state reports a rejection while it applies the batch and publishes the batch's state after it.
+        await TestWait.UntilAsync(() => !rejected.IsEmpty && live.Current.State.Dispatches.Values.Any(d => d.TeamId == team),
+            "the live state reports the losing dispatch and publishes the winning one");
         var applied = live.Current.State.Dispatches.Values.Where(d => d.TeamId == team).ToList();
         var winner = Assert.Single(applied);
         Assert.Equal(DispatchStatus.Created, winner.Status);
