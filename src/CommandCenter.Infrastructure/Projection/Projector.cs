@@ -196,7 +196,7 @@ public sealed class Projector(
             var failedAlone = _inFlightAlone ? _options.FailuresAlone(entry.DeliveryCount) : 0;
             var reason = failedAlone >= _options.MaxDeliveries
                 ? $"failed alone: the projector stopped each of the {failedAlone} times it was handed this entry alone (delivered {entry.DeliveryCount} times)"
-                : parsed.Error;
+                : parsed.Error ?? WrongStreet(writer.Stream, parsed.Envelope!);
             if (reason is not null)
             {
                 deadLetters.Add((entry, reason, parsed.Envelope));
@@ -231,7 +231,7 @@ public sealed class Projector(
                 continue;
             await log.DeadLetterAsync(entry, reason, ct);
             if (envelope is not null)
-                await log.AppendAsync([DeadLetterNotice.For(entry, envelope, reason, time.GetUtcNow())], ct);
+                await log.AppendAsync([DeadLetterNotice.For(entry, envelope, reason, time.GetUtcNow(), writer.Stream.Street)], ct);
             logger.LogWarning("Dead-lettered log entry {Position}: {Reason}", entry.Position, reason);
         }
 
@@ -299,6 +299,16 @@ public sealed class Projector(
             Checkpoint = snapshot.Checkpoint,
         });
     }
+
+    /// <summary>
+    /// On a street's stream, an envelope of another street is refused before the reducer (docs/decisions/0014): applied,
+    /// it would make this stream's projector write another stream's entity rows. Every reader of the stream decides the
+    /// same from the entry alone; the right way in is the router, which appends by the envelope's street.
+    /// </summary>
+    internal static string? WrongStreet(ProjectionStream stream, EventEnvelope envelope) =>
+        stream.Street is { } street && !string.Equals(envelope.Street, street, StringComparison.Ordinal)
+            ? $"street '{envelope.Street}' does not belong on the {stream} (each street's events go to its own stream)"
+            : null;
 
     private sealed record View(DistrictState State, LogPosition Checkpoint, ProjectionCounters Counters, long HistorySeq, DateTimeOffset? MaxOccurredAt);
 }
