@@ -99,5 +99,7 @@ internal static class StreetStreamsRegistration
         services.AddSingleton(sp => new StreetPipelines([.. sp.GetRequiredService<EventLogStreams>().All
             .Select(s => StreetPipeline.Create(sp, s.Stream, (RedisEventLog)s.Log, trim))]));
         services.AddHostedService<StreetPipelinesService>();
+        // The live state (Web) follows every street's stream through this tail when it is registered.
+        services.AddSingleton<StreetStreamsTail>();
     }
 }
