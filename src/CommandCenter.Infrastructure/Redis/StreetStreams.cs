@@ -29,6 +29,7 @@ public sealed class StreetPipeline
     public required ProjectorStatus Status { get; init; }
     public required IProjectorLease Lease { get; init; }
     public required Projector Projector { get; init; }
+    public required ProjectionLagMonitor Lag { get; init; }
 
     /// <summary>The stream's background work, started and stopped with the host.</summary>
     public required IReadOnlyList<IHostedService> Services { get; init; }
@@ -44,16 +45,18 @@ public sealed class StreetPipeline
         var lease = new RedisProjectorLease(sp.GetRequiredService<IConnectionMultiplexer>(), $"{log.StreamKey}:projector:lease",
             projector.ConsumerName, sp.GetRequiredService<IOptions<RedisOptions>>().Value.LeaseTime);
         var running = ActivatorUtilities.CreateInstance<Projector>(sp, log, store, writer, status);
+        var lag = ActivatorUtilities.CreateInstance<ProjectionLagMonitor>(sp, log, store);
         List<IHostedService> services =
         [
             ActivatorUtilities.CreateInstance<ProjectorService>(sp, running, lease, status),
+            lag,
             ActivatorUtilities.CreateInstance<DeadlineWatcher>(sp, running, log, lease),
             ActivatorUtilities.CreateInstance<HotStateArchiver>(sp, running, log, lease, stream),
             ActivatorUtilities.CreateInstance<RulesAdoption>(sp, running, log, lease, stream),
         ];
         if (trim)
             services.Add(ActivatorUtilities.CreateInstance<LogTrimmer>(sp, log, running, lease));
-        return new StreetPipeline { Stream = stream, Log = log, Store = store, Status = status, Lease = lease, Projector = running, Services = services };
+        return new StreetPipeline { Stream = stream, Log = log, Store = store, Status = status, Lease = lease, Projector = running, Lag = lag, Services = services };
     }
 }
 
@@ -61,6 +64,56 @@ public sealed class StreetPipeline
 public sealed class StreetPipelines(IReadOnlyList<StreetPipeline> all)
 {
     public IReadOnlyList<StreetPipeline> All { get; } = all;
+}
+
+/// <summary>
+/// Folds the streets' projector statuses and lags, once a second, into the app's one <see cref="ProjectorStatus"/> and
+/// <see cref="ProjectionLagMonitor"/>, which /healthz, /metrics and the walls read: leader while this instance leads any
+/// street (the holder named per street in the log), counts summed, the first street's current error named with its
+/// street, and the worst street's lag.
+/// </summary>
+internal sealed class StreetStatusFold(StreetPipelines pipelines, ProjectorStatus status, ProjectionLagMonitor lag) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    public void FoldOnce()
+    {
+        var all = pipelines.All.Select(p => (p.Stream, Status: p.Status.Current, Lag: p.Lag.Current)).ToList();
+        var failing = all.FirstOrDefault(p => p.Status.LastError is not null);
+        var leading = all.Count(p => p.Status.IsLeader);
+        status.Update(s => s with
+        {
+            IsLeader = leading > 0,
+            LeaseHolder = leading > 0 ? $"{leading} of {all.Count} streets' leases held here" : all.Select(p => p.Status.LeaseHolder).FirstOrDefault(h => h is not null),
+            AppliedCount = all.Sum(p => p.Status.AppliedCount),
+            RejectedCount = all.Sum(p => p.Status.RejectedCount),
+            DuplicateCount = all.Sum(p => p.Status.DuplicateCount),
+            DeadLettered = all.Sum(p => p.Status.DeadLettered),
+            LastAppliedId = all.Where(p => p.Status.LastCommitAt is not null).Select(p => p.Status).MaxBy(p => p.LastCommitAt)?.LastAppliedId ?? s.LastAppliedId,
+            Checkpoint = null, // one per street: /healthz/detail names none
+            LastCommitAt = all.Max(p => p.Status.LastCommitAt),
+            LastError = failing.Status?.LastError is { } error ? $"{failing.Stream}: {error}" : null,
+            LastErrorAt = failing.Status?.LastErrorAt,
+        });
+        var worst = all.MaxBy(p => p.Lag.Lag).Lag;
+        lag.Publish(worst with { Error = all.Select(p => p.Lag.Error).FirstOrDefault(e => e is not null) });
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(Interval);
+            do
+            {
+                FoldOnce();
+            } while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
 }
 
 /// <summary>Starts and stops every street's background work with the host.</summary>
@@ -99,6 +152,7 @@ internal static class StreetStreamsRegistration
         services.AddSingleton(sp => new StreetPipelines([.. sp.GetRequiredService<EventLogStreams>().All
             .Select(s => StreetPipeline.Create(sp, s.Stream, (RedisEventLog)s.Log, trim))]));
         services.AddHostedService<StreetPipelinesService>();
+        services.AddHostedService<StreetStatusFold>();
         // The live state (Web) follows every street's stream through this tail when it is registered.
         services.AddSingleton<StreetStreamsTail>();
     }

@@ -64,7 +64,8 @@ public sealed class StreetStreamsHostTests : IAsyncLifetime
         Assert.Equal($"{_baseKey}:{{ninghailu}}", northPipeline.Log.StreamKey);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         // At or past: each stream's leader may append its own notices (the rules adoption) after our entries.
-        while ((northPipeline.Status.Current.Checkpoint < positions[north.Count - 1] || southPipeline.Status.Current.Checkpoint < positions[^1])
+        while (((northPipeline.Status.Current.Checkpoint ?? LogPosition.Start) < positions[north.Count - 1]
+                || (southPipeline.Status.Current.Checkpoint ?? LogPosition.Start) < positions[^1])
                && DateTime.UtcNow < deadline)
             await Task.Delay(20);
 
@@ -74,6 +75,14 @@ public sealed class StreetStreamsHostTests : IAsyncLifetime
         Assert.Equal(north.Count - 1, northPipeline.Status.Current.AppliedCount); // one rejected transition in a mixed day
         Assert.Equal(south.Count - 1, southPipeline.Status.Current.AppliedCount);
         Assert.All(pipelines.All.Where(p => p != northPipeline && p != southPipeline), p => Assert.Equal(0, p.Status.Current.AppliedCount));
+        // /healthz and /metrics read the app's one status: the streets' folded into it.
+        var folded = host.Services.GetRequiredService<CommandCenter.Infrastructure.Projection.ProjectorStatus>();
+        deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (folded.AppliedCount != north.Count - 1 + south.Count - 1 && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        Assert.Equal(north.Count - 1 + south.Count - 1, folded.AppliedCount);
+        Assert.True(folded.IsLeader);
+        Assert.Null(folded.LastError);
         var report = await host.Services.GetRequiredService<LogVerifier>().VerifyAsync();
         Assert.True(report.IsClean, string.Join("\n", report.Differences));
         Assert.Contains(report.Checks, c => c.Contains("(13 streams, each on its own)"));

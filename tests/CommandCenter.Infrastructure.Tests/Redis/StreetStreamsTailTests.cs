@@ -94,7 +94,7 @@ public sealed class StreetStreamsTailTests : IAsyncLifetime
         var before = await log.AppendAsync([.. scenario.MixedDay(), .. Moved(scenario.MixedDay(), "huaqiaolu")]);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         var south = pipelines.All.Single(p => p.Stream.Name == "huaqiaolu");
-        while (south.Status.Current.Checkpoint < before[^1] && DateTime.UtcNow < deadline)
+        while ((south.Status.Current.Checkpoint ?? LogPosition.Start) < before[^1] && DateTime.UtcNow < deadline)
             await Task.Delay(20);
 
         // Hydrated from the database, then the tail: more of both streets, a stray street on 宁海路's stream, and a poison entry.
