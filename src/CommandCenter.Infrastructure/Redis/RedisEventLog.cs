@@ -182,14 +182,24 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, string streamKey
     /// its own cursor, in that stream's order. Streams with nothing new are absent from the answer.
     /// </summary>
     /// <param name="after">Stream key → the last position read from it.</param>
+    /// <remarks>
+    /// On Redis Cluster a command's keys must share one hash slot (else CROSSSLOT), and the streets' keys are spread over
+    /// slots on purpose: there the keys are grouped by slot, one XREAD per slot, all sent at once (pipelined, still no
+    /// BLOCK). On a single server every key goes into the one XREAD.
+    /// </remarks>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<LogEntry>>> ReadManyAfterAsync(IConnectionMultiplexer redis,
         IReadOnlyDictionary<string, LogPosition> after, int countPerStream)
     {
+        var db = redis.GetDatabase();
         var positions = after.Select(p => new StreamPosition(p.Key, p.Value.ToString())).ToArray();
-        var streams = await redis.GetDatabase().StreamReadAsync(positions, countPerStream);
-        return streams.Where(s => s.Entries.Length > 0).ToDictionary(s => s.Key.ToString(),
+        var groups = IsCluster(redis) ? positions.GroupBy(p => ClusterSlot.Of(p.Key!)).Select(g => g.ToArray()).ToArray() : [positions];
+        var reads = await Task.WhenAll(groups.Select(group => db.StreamReadAsync(group, countPerStream)));
+        return reads.SelectMany(r => r).Where(s => s.Entries.Length > 0).ToDictionary(s => s.Key.ToString(),
             s => (IReadOnlyList<LogEntry>)[.. s.Entries.Where(e => !e.IsNull).Select(e => ToEntry(e, deliveryCount: 0))], StringComparer.Ordinal);
     }
+
+    private static bool IsCluster(IConnectionMultiplexer redis) =>
+        redis.GetEndPoints().Select(e => redis.GetServer(e)).Any(s => s.IsConnected && s.ServerType == ServerType.Cluster);
 
     private static NameValueEntry[] ToNameValues(IReadOnlyDictionary<string, string> fields) =>
         [.. fields.Select(f => new NameValueEntry(f.Key, f.Value))];
