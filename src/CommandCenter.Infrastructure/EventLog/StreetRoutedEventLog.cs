@@ -12,6 +12,9 @@ namespace CommandCenter.Infrastructure.EventLog;
 /// </summary>
 public sealed class StreetRoutedEventLog(EventLogStreams streams) : IEventLog
 {
+    /// <summary>The streams this router appends to.</summary>
+    public EventLogStreams Streams => streams;
+
     /// <exception cref="ArgumentException">An entry names no street, or a street with no stream; nothing is appended.</exception>
     public async Task<IReadOnlyList<LogPosition>> AppendAsync(IReadOnlyList<IReadOnlyDictionary<string, string>> entries, CancellationToken ct = default)
     {
