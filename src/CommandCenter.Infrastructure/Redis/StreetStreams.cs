@@ -60,6 +60,26 @@ public sealed class StreetPipeline
     }
 }
 
+/// <summary>
+/// The stored state of the whole district under streets per street: every street's projection loaded and united
+/// (<see cref="StreetStatesMerge"/>), for what starts from the database's state (the simulator's resumption).
+/// </summary>
+internal sealed class StreetsSnapshotSource(StreetPipelines pipelines) : Core.Projection.IStateSnapshotSource
+{
+    /// <returns>The union of the streets' states; its checkpoint is <see cref="Core.EventLog.LogPosition.Start"/>, since each street has its own.</returns>
+    public async Task<Core.Projection.StateSnapshot> LoadAsync(CancellationToken ct = default)
+    {
+        var states = new List<Core.State.DistrictState>();
+        foreach (var pipeline in pipelines.All)
+            states.Add((await pipeline.Store.LoadAsync(ct)).State);
+        return new Core.Projection.StateSnapshot(Core.State.StreetStatesMerge.Union(states), Core.EventLog.LogPosition.Start);
+    }
+
+    /// <exception cref="NotSupportedException">Always: each street has its own checkpoint (<see cref="StreetPipeline.Store"/>).</exception>
+    public Task<Core.EventLog.LogPosition> CheckpointAsync(CancellationToken ct = default) =>
+        throw new NotSupportedException("one stream per street: each street's projection has its own checkpoint");
+}
+
 /// <summary>Every street's pipeline, in the district's street order.</summary>
 public sealed class StreetPipelines(IReadOnlyList<StreetPipeline> all)
 {
@@ -155,5 +175,6 @@ internal static class StreetStreamsRegistration
         services.AddHostedService<StreetStatusFold>();
         // The live state (Web) follows every street's stream through this tail when it is registered.
         services.AddSingleton<StreetStreamsTail>();
+        services.AddSingleton<Core.Projection.IStateSnapshotSource, StreetsSnapshotSource>();
     }
 }

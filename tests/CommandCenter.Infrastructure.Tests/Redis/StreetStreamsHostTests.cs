@@ -83,6 +83,9 @@ public sealed class StreetStreamsHostTests : IAsyncLifetime
         Assert.Equal(north.Count - 1 + south.Count - 1, folded.AppliedCount);
         Assert.True(folded.IsLeader);
         Assert.Null(folded.LastError);
+        // What starts from the database's state (the simulator's resumption) sees every street.
+        var stored = await host.Services.GetRequiredService<CommandCenter.Core.Projection.IStateSnapshotSource>().LoadAsync();
+        Assert.Equal(["huaqiaolu", "ninghailu"], stored.State.Tickets.Values.Select(t => t.Street).Distinct().Order());
         var report = await host.Services.GetRequiredService<LogVerifier>().VerifyAsync();
         Assert.True(report.IsClean, string.Join("\n", report.Differences));
         Assert.Contains(report.Checks, c => c.Contains("(13 streams, each on its own)"));
