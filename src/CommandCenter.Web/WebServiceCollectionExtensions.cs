@@ -38,6 +38,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<EventLabels>();
         services.AddSingleton<WallViewBuilder>();
         services.AddSingleton<WallFeed>();
+        services.AddSingleton<WallThemeStylesheet>();
         services.AddHostedService<WallFeedStarter>();
         services.AddSingleton<ConsoleCommandService>();
         services.AddScoped<ConsoleSession>();

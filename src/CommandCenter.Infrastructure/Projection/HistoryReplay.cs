@@ -51,7 +51,8 @@ public static class HistoryReplay
 
     /// <summary>
     /// Re-reduces the rows after <paramref name="afterSeq"/> onto <paramref name="state"/>; returns the state, the last
-    /// seq read and the latest <c>occurredAt</c> among the rows reduced so far (starting from <paramref name="maxOccurredAt"/>).
+    /// seq read and the latest <c>occurredAt</c> among the rows reduced so far (starting from <paramref name="maxOccurredAt"/>),
+    /// the log's own notices left out as the projector leaves them out (they are timed when written, not in the district).
     /// </summary>
     public static async Task<(DistrictState State, long LastSeq, DateTimeOffset? MaxOccurredAt)> CatchUpAsync(DbConnection connection,
         DbTransaction? tx, DistrictState state, long afterSeq, DateTimeOffset? maxOccurredAt, EnvelopeParser parser, DistrictReducer reducer,
@@ -63,7 +64,8 @@ public static class HistoryReplay
             if (Reduce(state, entry, parser, reducer) is { } reduction)
             {
                 state = reduction.State;
-                if (parser.Parse(entry.Fields).Envelope is { } envelope && (maxOccurredAt is null || envelope.OccurredAt > maxOccurredAt))
+                if (reduction.Outcome != OutcomeKind.Notice && parser.Parse(entry.Fields).Envelope is { } envelope
+                    && (maxOccurredAt is null || envelope.OccurredAt > maxOccurredAt))
                     maxOccurredAt = envelope.OccurredAt;
             }
             last = entry.Seq;

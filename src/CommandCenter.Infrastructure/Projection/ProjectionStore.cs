@@ -59,7 +59,7 @@ public sealed class ProjectionStore(IDbConnectionFactory db, EnvelopeParser pars
 
         var stored = await connection.QueryFirstOrDefaultAsync<SnapshotRow>(new CommandDefinition($"""
             SELECT history_seq AS HistorySeq, max_occurred_utc AS MaxOccurredUtc, body AS Body FROM state_snapshots
-            WHERE stream = @stream AND reducer_version = @version ORDER BY history_seq DESC {db.Dialect.Limit("one")}
+            WHERE stream = @stream AND reducer_version = @version AND holds_window = 1 ORDER BY history_seq DESC {db.Dialect.Limit("one")}
             """, new { stream = _stream.Name, version = DistrictReducer.Version, one = 1 }, tx, cancellationToken: ct));
         var start = stored is null ? DistrictState.Empty : StateSnapshotCodec.Decode(stored.Body);
         var (state, lastSeq, maxOccurred) = await HistoryReplay.CatchUpAsync(connection, tx, start, stored?.HistorySeq ?? 0,
@@ -77,7 +77,8 @@ public sealed class ProjectionStore(IDbConnectionFactory db, EnvelopeParser pars
     /// <summary>
     /// Stores <paramref name="state"/> as the state after history row <paramref name="historySeq"/> and drops all but
     /// the newest <paramref name="keep"/> snapshots of this version (older versions' snapshots go too: they are never
-    /// trusted again). The state is immutable, so this may run beside the projector's next batches.
+    /// trusted again). The state is immutable, so this may run beside the projector's next batches. Then the day
+    /// snapshots kept only for replays lose their idempotency window (<see cref="ThinReplaySnapshotsAsync"/>).
     /// </summary>
     public async Task SaveSnapshotAsync(DistrictState state, long historySeq, LogPosition checkpoint, DateTimeOffset? maxOccurredAt, int keep,
         TimeProvider time, CancellationToken ct = default)
@@ -107,18 +108,49 @@ public sealed class ProjectionStore(IDbConnectionFactory db, EnvelopeParser pars
                 AND seq NOT IN (SELECT MIN(seq) FROM state_snapshots WHERE stream = @stream AND reducer_version = @version AND replay_day IS NOT NULL GROUP BY replay_day)))
             """, new { stream = _stream.Name, version = DistrictReducer.Version, keep }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
+        await ThinReplaySnapshotsAsync(keep, ct);
     }
 
-    /// <summary>The state a stored snapshot holds (for replays of a past moment).</summary>
+    /// <summary>
+    /// Drops the idempotency window from every snapshot outside the newest <paramref name="keep"/>: those left are day
+    /// snapshots for replays, which do not need it (docs/decisions/0017), and the window is most of their bytes. One
+    /// transaction per snapshot, so a database written before replay snapshots existed is thinned without holding the
+    /// projector's writes back for long. Returns how many were thinned.
+    /// </summary>
+    public async Task<int> ThinReplaySnapshotsAsync(int keep, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var candidates = (await connection.QueryAsync<long>(new CommandDefinition($"""
+            SELECT seq FROM state_snapshots WHERE stream = @stream AND reducer_version = @version AND holds_window = 1
+              AND seq NOT IN (SELECT seq FROM (SELECT seq FROM state_snapshots WHERE stream = @stream AND reducer_version = @version ORDER BY history_seq DESC {db.Dialect.Limit("keep")}) AS newest)
+            """, new { stream = _stream.Name, version = DistrictReducer.Version, keep }, cancellationToken: ct))).ToList();
+        foreach (var seq in candidates)
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var body = await connection.ExecuteScalarAsync<byte[]?>(new CommandDefinition(
+                "SELECT body FROM state_snapshots WHERE seq = @seq AND holds_window = 1", new { seq }, tx, cancellationToken: ct));
+            if (body is not null)
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE state_snapshots SET body = @thin, holds_window = 0 WHERE seq = @seq",
+                    new { seq, thin = StateSnapshotCodec.Encode(StateSnapshotCodec.Decode(body), holdsWindow: false) }, tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
+        }
+        return candidates.Count;
+    }
+
+    /// <summary>
+    /// The state a stored snapshot holds, without its idempotency window, full or replay snapshot alike: where a replay
+    /// of a past moment starts. The replay must then skip the rows the projector found duplicate (docs/decisions/0017).
+    /// </summary>
     /// <exception cref="InvalidDataException">Not a snapshot this build wrote.</exception>
-    public static DistrictState DecodeSnapshot(byte[] body) => StateSnapshotCodec.Decode(body);
+    public static DistrictState DecodeForReplay(byte[] body) => StateSnapshotCodec.DecodeWithoutWindow(body);
 
     /// <summary>The history row the newest usable snapshot covers, or null when there is none.</summary>
     public async Task<long?> LatestSnapshotSeqAsync(CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT MAX(history_seq) FROM state_snapshots WHERE stream = @stream AND reducer_version = @version",
+            "SELECT MAX(history_seq) FROM state_snapshots WHERE stream = @stream AND reducer_version = @version AND holds_window = 1",
             new { stream = _stream.Name, version = DistrictReducer.Version }, cancellationToken: ct));
     }
 

@@ -206,9 +206,10 @@ public sealed class Projector(
 
             var envelope = parsed.Envelope!;
             reduced.Add(entry);
-            if (maxOccurred is null || envelope.OccurredAt > maxOccurred)
-                maxOccurred = envelope.OccurredAt;
             var reduction = reducer.Apply(state, envelope);
+            // The log's own notices are timed when the pipeline wrote them; a replay picks snapshots by district time.
+            if (reduction.Outcome != OutcomeKind.Notice && (maxOccurred is null || envelope.OccurredAt > maxOccurred))
+                maxOccurred = envelope.OccurredAt;
             state = reduction.State;
             changed.Record(reduction);
             history.Add(HistoryRows.Reduced(entry, reduction));
@@ -297,6 +298,33 @@ public sealed class Projector(
             DuplicateCount = snapshot.Counters.Duplicates,
             DeadLettered = snapshot.Counters.DeadLettered,
             Checkpoint = snapshot.Checkpoint,
+        });
+        ThinReplaySnapshots();
+    }
+
+    /// <summary>
+    /// On taking over, the day snapshots older than the newest kept lose their idempotency window in the background
+    /// (docs/decisions/0017): a database written before replay snapshots existed is thinned without waiting for the
+    /// next snapshot, which at a district's volume may be a day away.
+    /// </summary>
+    private void ThinReplaySnapshots()
+    {
+        if (!_snapshotting.IsCompleted)
+            return;
+        _snapshotting = Task.Run(async () =>
+        {
+            try
+            {
+                var started = time.GetTimestamp();
+                if (await store.ThinReplaySnapshotsAsync(_options.SnapshotsKept) is > 0 and var thinned)
+                    logger.LogInformation("Dropped the idempotency window from {Count} replay snapshots in {Seconds:F1} s", thinned,
+                        time.GetElapsedTime(started).TotalSeconds);
+            }
+            catch (Exception ex)
+            {
+                // Thinning only saves space and replay time; the next stored snapshot tries again.
+                logger.LogWarning(ex, "Could not thin the replay snapshots");
+            }
         });
     }
 

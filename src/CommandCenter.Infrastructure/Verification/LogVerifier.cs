@@ -176,7 +176,7 @@ public sealed class LogVerifier(IDbConnectionFactory live, IEventLog log, Envelo
 
     private async Task<SnapshotRow?> NewestSnapshotAsync(DbConnection connection, DbTransaction tx, ProjectionStream stream, CancellationToken ct) =>
         await connection.QueryFirstOrDefaultAsync<SnapshotRow>(new CommandDefinition($"""
-            SELECT history_seq AS HistorySeq, body AS Body FROM state_snapshots WHERE stream = @stream AND reducer_version = @version
+            SELECT history_seq AS HistorySeq, body AS Body FROM state_snapshots WHERE stream = @stream AND reducer_version = @version AND holds_window = 1
             ORDER BY history_seq DESC {live.Dialect.Limit("one")}
             """, new { stream = stream.Name, version = DistrictReducer.Version, one = 1 }, tx, cancellationToken: ct));
 

@@ -99,5 +99,5 @@ public sealed class LogVerifierTests : IAsyncLifetime
 
     private static byte[] StateSnapshotBytes(Core.State.DistrictState state) =>
         (byte[])typeof(ProjectionStore).Assembly.GetType("CommandCenter.Infrastructure.Projection.StateSnapshotCodec")!
-            .GetMethod("Encode")!.Invoke(null, [state])!;
+            .GetMethod("Encode")!.Invoke(null, [state, true])!;
 }

@@ -18,6 +18,8 @@ using Dapper;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -74,6 +76,8 @@ internal sealed class PageBed : IAsyncDisposable
         services.AddSingleton(Live);
         services.AddSingleton<IEventLog>(Log);
         services.AddSingleton(sp => _feed.Value);
+        services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton<WallThemeStylesheet>();
         services.AddSingleton(sp => new ConsoleCommandService(Parser, sp.GetRequiredService<DistrictReducer>(), Live, Log, Time,
             NullLogger<ConsoleCommandService>.Instance));
         services.AddScoped<ConsoleSession>();

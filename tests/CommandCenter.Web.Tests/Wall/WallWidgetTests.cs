@@ -69,7 +69,7 @@ public sealed partial class WallWidgetTests
         var ctx = bed.Ctx;
         var series = new HourSeries([0, 5, 10], [.. Enumerable.Repeat(10, 24)]);
 
-        var cut = ctx.Render<Sparkline>(p => p.Add(c => c.Key, "k").Add(c => c.Series, series));
+        var cut = ctx.Render(SparklineMarkup.Render("k", series, WallLanguage.ZhCn));
 
         var today = cut.Find(".spark-today").GetAttribute("points")!.Split(' ');
         var yesterday = cut.Find(".spark-yesterday").GetAttribute("points")!.Split(' ');
@@ -81,36 +81,54 @@ public sealed partial class WallWidgetTests
     }
 
     [Fact]
-    public async Task WhistleLoop_Prerendered_ListsTheSixStagesWithCounts()
+    public async Task WhistleLoopPanel_Prerendered_DrawsTheSixStagesInLoopOrderWithTheirLinks()
     {
         await using var bed = new PageBed();
         var ctx = bed.Ctx;
         ctx.SetRendererInfo(new RendererInfo("Static", false));
 
-        var cut = ctx.Render<WhistleLoopDiagram>(p => p.Add(c => c.Stages, Loop(6, 5, 4, 3, 2, 1)).Add(c => c.OnWall, true));
+        var cut = ctx.Render<WhistleLoopPanel>(p => p.Add(c => c.Stages, Loop(6, 5, 4, 3, 2, 1)));
 
-        var stages = cut.FindAll(".loop-static li");
-        Assert.Equal(6, stages.Count);
-        Assert.Equal("问题收集 6", stages[0].TextContent.Trim());
-        Assert.Equal("综合评价 1", stages[5].TextContent.Trim());
+        var nodes = cut.FindAll(".loop-node");
+        Assert.Equal(6, nodes.Count);
+        Assert.Equal("问题收集", nodes[0].QuerySelector(".loop-label")!.TextContent);
+        Assert.Equal("6", nodes[0].QuerySelector(".loop-count")!.TextContent);
+        Assert.Equal("1", cut.Find(".loop-node[data-stage='5'] .loop-count").TextContent);
+        // Clockwise: the top row left to right, the bottom row right to left.
+        Assert.Equal("--x: 480; --y: 10", cut.Find(".loop-node[data-stage='2']").GetAttribute("style"));
+        Assert.Equal("--x: 480; --y: 190", cut.Find(".loop-node[data-stage='3']").GetAttribute("style"));
+        Assert.Equal(6, cut.FindAll(".loop-link").Count);
     }
 
     [Fact]
-    public async Task WhistleLoop_Interactive_DrawsADiagramWhoseNodesFollowTheCounts()
+    public async Task WhistleLoopPanel_NewCounts_DrawsThem()
+    {
+        await using var bed = new PageBed();
+        var ctx = bed.Ctx;
+        ctx.SetRendererInfo(new RendererInfo("Server", true));
+        var cut = ctx.Render<WhistleLoopPanel>(p => p.Add(c => c.Stages, Loop(6, 5, 4, 3, 2, 1)));
+
+        cut.Render(p => p.Add(c => c.Stages, Loop(6, 9, 4, 3, 2, 1)));
+
+        Assert.Equal("9", cut.Find(".loop-node[data-stage='1'] .loop-count").TextContent);
+    }
+
+    [Fact]
+    public async Task WhistleLoopDiagram_Interactive_DrawsADiagramWhoseNodesFollowTheCounts()
     {
         await using var bed = new PageBed();
         var ctx = bed.Ctx;
         ctx.SetRendererInfo(new RendererInfo("Server", true));
 
-        var cut = ctx.Render<WhistleLoopDiagram>(p => p.Add(c => c.Stages, Loop(6, 5, 4, 3, 2, 1)).Add(c => c.OnWall, true));
+        var cut = ctx.Render<WhistleLoopDiagram>(p => p.Add(c => c.Stages, Loop(6, 5, 4, 3, 2, 1)));
 
-        cut.WaitForAssertion(() => Assert.Equal(6, cut.FindAll(".loop-node").Count));
-        Assert.Equal("5", cut.Find(".loop-node[data-stage='1'] .loop-count").TextContent);
+        cut.WaitForAssertion(() => Assert.Equal(6, cut.FindAll(".stage-node").Count));
+        Assert.Equal("5", cut.Find(".stage-node[data-stage='1'] .stage-count").TextContent);
         Assert.Equal(6, cut.FindAll(".diagram-link").Count);
 
         cut.Render(p => p.Add(c => c.Stages, Loop(6, 9, 4, 3, 2, 1)));
 
-        cut.WaitForAssertion(() => Assert.Equal("9", cut.Find(".loop-node[data-stage='1'] .loop-count").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("9", cut.Find(".stage-node[data-stage='1'] .stage-count").TextContent));
     }
 
     [Fact]

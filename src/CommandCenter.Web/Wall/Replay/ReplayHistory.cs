@@ -27,18 +27,31 @@ public sealed class ReplayHistory(IDbConnectionFactory db)
     }
 
     /// <summary>
-    /// The newest stored snapshot whose rows all occurred no later than <paramref name="at"/>: a replay of
-    /// <paramref name="at"/> starts there and applies at most about a day of rows (docs/decisions/0010).
+    /// The history row covered by the newest stored snapshot whose rows all occurred no later than
+    /// <paramref name="at"/>, or null: a replay of <paramref name="at"/> starts there and applies at most about a day
+    /// of rows (docs/decisions/0010).
     /// </summary>
-    public async Task<(long Seq, DistrictState State)?> SnapshotBeforeAsync(DateTimeOffset at, CancellationToken ct)
+    public async Task<long?> SnapshotSeqBeforeAsync(DateTimeOffset at, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var row = await connection.QueryFirstOrDefaultAsync<(long Seq, byte[] Body)>(new CommandDefinition($"""
-            SELECT history_seq, body FROM state_snapshots
+        return await connection.QueryFirstOrDefaultAsync<long?>(new CommandDefinition($"""
+            SELECT history_seq FROM state_snapshots
             WHERE reducer_version = @version AND max_occurred_utc > 0 AND max_occurred_utc <= @at
             ORDER BY max_occurred_utc DESC, history_seq DESC {db.Dialect.Limit("one")}
             """, new { version = DistrictReducer.Version, at = at.UtcTicks, one = 1 }, cancellationToken: ct));
-        return row.Body is null ? null : (row.Seq, ProjectionStore.DecodeSnapshot(row.Body));
+    }
+
+    /// <summary>
+    /// The state of the stored snapshot covering history row <paramref name="seq"/>, without its idempotency window
+    /// (docs/decisions/0017), or null when that snapshot has gone since.
+    /// </summary>
+    public async Task<DistrictState?> SnapshotAsync(long seq, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var body = await connection.QueryFirstOrDefaultAsync<byte[]>(new CommandDefinition($"""
+            SELECT body FROM state_snapshots WHERE reducer_version = @version AND history_seq = @seq {db.Dialect.Limit("one")}
+            """, new { version = DistrictReducer.Version, seq, one = 1 }, cancellationToken: ct));
+        return body is null ? null : ProjectionStore.DecodeForReplay(body);
     }
 
     /// <summary>Up to <paramref name="count"/> applied rows at or before <paramref name="seq"/>, oldest first.</summary>

@@ -11,7 +11,7 @@ namespace CommandCenter.Web.Wall.Replay;
 /// <summary>
 /// The district as it was at any past moment, rebuilt from <c>event_history</c> with the same reducer as the live
 /// state. "At T" means: the history's rows in log (seq) order, up to the first row that occurred after T
-/// (docs/decisions/0006). A replay starts from the newest stored state snapshot whose rows all occurred by T — the
+/// (docs/decisions/0006), the log's own markers (<c>log.*</c>, timed when written) never counting as that row. A replay starts from the newest stored state snapshot whose rows all occurred by T — the
 /// projector keeps one a day (docs/decisions/0010) — so any minute of the year costs at most about a day of rows,
 /// and a playback that moves forward continues from where the last one stopped. Only <see cref="CacheSize"/> points
 /// are kept, whatever the history.
@@ -68,22 +68,21 @@ public sealed class ReplayIndex(ReplayHistory history, EnvelopeParser parser, Di
     /// </summary>
     private async Task<Point> StartingPointAsync(DateTimeOffset at, CancellationToken ct)
     {
-        var stored = await history.SnapshotBeforeAsync(at, ct);
-        var baseSeq = stored?.Seq ?? 0;
+        var baseSeq = await history.SnapshotSeqBeforeAsync(at, ct) ?? 0;
         var cached = _cache.Where(p => p.BaseSeq == baseSeq && p.At <= at).MaxBy(p => p.At);
         if (cached is not null)
             return cached;
-        if (stored is not { } snapshot)
+        if (baseSeq == 0 || await history.SnapshotAsync(baseSeq, ct) is not { } state)
             return Point.Start;
         var recent = new RecentBuffer();
         DateTimeOffset? last = null;
-        foreach (var entry in await history.AppliedBeforeAsync(snapshot.Seq, LiveSnapshot.RecentCapacity, ct))
+        foreach (var entry in await history.AppliedBeforeAsync(baseSeq, LiveSnapshot.RecentCapacity, ct))
             if (parser.Parse(entry.Stored.Fields).Envelope is { } envelope)
             {
                 recent.Add(envelope);
                 last = envelope.OccurredAt;
             }
-        return new Point(snapshot.Seq, snapshot.State, recent.ToImmutable(), last, DateTimeOffset.MinValue, baseSeq);
+        return new Point(baseSeq, state, recent.ToImmutable(), last, DateTimeOffset.MinValue, baseSeq);
     }
 
     private async Task<Point> ApplyUntilAsync(Point start, DateTimeOffset at, CancellationToken ct)
@@ -95,17 +94,25 @@ public sealed class ReplayIndex(ReplayHistory history, EnvelopeParser parser, Di
             var page = await history.ReadAfterAsync(point.Seq, PageSize, ct);
             foreach (var entry in page)
             {
-                if (entry.OccurredAt > at) return point with { Recent = recent.ToImmutable(), At = at };
+                // The log's own markers carry the time the pipeline wrote them, not a moment of the district: the
+                // leader's rules notice at a fresh log's start comes before a backfilled week, and must not end its replay.
+                if (entry.OccurredAt > at && entry.Stored.Outcome != Outcomes.Marker) return point with { Recent = recent.ToImmutable(), At = at };
                 point = Apply(point, entry, recent);
             }
             if (page.Count == 0) return point with { Recent = recent.ToImmutable(), At = at };
         }
     }
 
+    /// <summary>
+    /// Applies one history row as the projector did. Rows it found duplicate or rejected changed nothing a screen shows
+    /// (a rejection only marks its id as seen), so they are passed over: the replay needs no idempotency window, and
+    /// its snapshots carry none (docs/decisions/0017). `cc verify` proves the stored outcomes equal the reducer's.
+    /// </summary>
     private Point Apply(Point point, HistoryEntry entry, RecentBuffer recent)
     {
-        if (HistoryReplay.Reduce(point.State, entry.Stored, parser, reducer) is not { } reduction)
-            return point with { Seq = entry.Seq }; // dead-lettered: the projector set it aside
+        if (entry.Stored.Outcome is not (Outcomes.Applied or Outcomes.Marker)
+            || HistoryReplay.Reduce(point.State, entry.Stored, parser, reducer) is not { } reduction)
+            return point with { Seq = entry.Seq };
         if (!reduction.IsApplied)
             return point with { Seq = entry.Seq, State = reduction.State };
         var envelope = parser.Parse(entry.Stored.Fields).Envelope!;
