@@ -68,6 +68,7 @@ public sealed class Projector(
     private long _snapshotSeq = -1;
     private DateOnly? _snapshotDay;
     private Task _snapshotting = Task.CompletedTask;
+    private Task _thinning = Task.CompletedTask;
 
     /// <summary>The state as of the last commit.</summary>
     public DistrictState State => Volatile.Read(ref _view).State;
@@ -145,7 +146,7 @@ public sealed class Projector(
     }
 
     /// <summary>Waits for a snapshot being written in the background (tests and shutdown).</summary>
-    public Task SnapshotWrittenAsync() => _snapshotting;
+    public Task SnapshotWrittenAsync() => Task.WhenAll(_snapshotting, _thinning);
 
     private async Task<IReadOnlyList<LogEntry>> NextBatchAsync(CancellationToken ct)
     {
@@ -309,9 +310,11 @@ public sealed class Projector(
     /// </summary>
     private void ThinReplaySnapshots()
     {
-        if (!_snapshotting.IsCompleted)
+        // A task of its own: thinning old snapshots must never hold back the next snapshot falling due (it did, when they
+        // shared one task: a start on a short log could finish its commits with no snapshot stored at all).
+        if (!_thinning.IsCompleted)
             return;
-        _snapshotting = Task.Run(async () =>
+        _thinning = Task.Run(async () =>
         {
             try
             {
