@@ -50,6 +50,7 @@ stop_everything() {
 trap stop_everything EXIT
 CASE_DIR=""
 DB=""
+SHARDING=""
 TABLE="$CC_WORK/table"
 : >"$TABLE"
 passed=0; failed=0
@@ -60,7 +61,7 @@ case_env() { # the settings as env(1) arguments
   local database=(Database__Provider=Sqlite "ConnectionStrings__Database=Data Source=$DB")
   [ "$DATABASE" = postgres ] && database=(Database__Provider=Postgres
     "ConnectionStrings__Database=Host=127.0.0.1;Port=$CC_PG_PORT;Database=$DB;Username=postgres;Password=$CC_PG_PASSWORD")
-  CASE_ENV=(EventLog__Provider=Redis "ConnectionStrings__Redis=127.0.0.1:$REDIS_PORT" "${database[@]}"
+  CASE_ENV=(EventLog__Provider=Redis "ConnectionStrings__Redis=127.0.0.1:$REDIS_PORT" "${database[@]}" ${SHARDING:+"EventLog__Sharding=$SHARDING"}
     Simulator__Enabled=false LogTrim__Enabled=false DeadlineWatcher__Enabled=false
     Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Development)
 }
@@ -425,6 +426,32 @@ PY
   account_and_verify 270005; end_case $?
 }
 
+# Streets per street (docs/decisions/0014): each instance leads the streets whose leases it took; /healthz/detail's
+# leaseHolder then says "N of 13 streets' leases held here".
+leads_all() { [[ "$(detail "$1" | field leaseHolder)" == "13 of 13 "* ]]; }
+case_sharded_kill_leader() { # one stream per street: kill -9 of an instance leading streets under load, 3 times; the other takes every street
+  SHARDING=Street
+  begin_case sharded-kill-leader
+  start_app a; start_app b
+  wait_for 60 "both instances answer" both_up || { SHARDING=""; end_case 1; return; }
+  start_producer 400 1000000
+  local i victim survivor t
+  for i in 1 2 3; do
+    sleep "$(python3 -c 'import random; print(round(random.uniform(1.5, 5), 1))')"
+    victim=$(leader); [ -n "$victim" ] || { wait_for 20 "a leader" has_leader; victim=$(leader); }
+    survivor=$([ "$victim" = a ] && echo b || echo a)
+    stop_app "$victim" KILL; KILLS=$((KILLS + 1))
+    t=$(time_until 30 "$survivor leads every street" leads_all "$survivor") || { echo "    $t"; SHARDING=""; end_case 1; return; }
+    RECOVER="${RECOVER:+$RECOVER/}${t}s"
+    start_app "$victim"
+  done
+  stop_producer
+  account_and_verify; local status=$?
+  [ "$(rcli EXISTS "cc:events:{ninghailu}")" = 1 ] && [ "$(rcli XLEN cc:events)" = 0 ] || { echo "    the streets' streams were not used"; status=1; }
+  SHARDING=""
+  end_case $status
+}
+
 cc_restart_redis() { # same port, same directory, same AOF
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$REDIS_DIR" --appendonly yes --appendfsync everysec \
     --save "" --protected-mode yes --logfile "$REDIS_DIR/redis.log" >/dev/null 2>&1 &
@@ -434,10 +461,11 @@ cc_restart_redis() { # same port, same directory, same AOF
 
 # --- run -------------------------------------------------------------------------------------------------------------
 if [ "$DATABASE" = postgres ]; then
-  ALL=(kill-leader frozen-leader redis-restart database-locked database-down poison-entries)
+  ALL=(kill-leader frozen-leader redis-restart database-locked database-down poison-entries sharded-kill-leader)
   [ "$FORM" = full ] && ALL+=(flushall-and-group crash-looping-batch poison-crash duplicate-after-window)
 else
-  ALL=(kill-leader frozen-leader redis-restart flushall-and-group database-locked disk-full poison-entries crash-looping-batch poison-crash)
+  ALL=(kill-leader frozen-leader redis-restart flushall-and-group database-locked disk-full poison-entries crash-looping-batch poison-crash
+    sharded-kill-leader)
   [ "$FORM" = full ] && ALL+=(duplicate-after-window)
 fi
 for c in "${ALL[@]}"; do

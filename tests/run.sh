@@ -5,7 +5,8 @@
 # suite's short form on SQLite and on PostgreSQL (tests/faults.sh short), the production smoke test behind nginx
 # (deploy/smoke.sh) and the restore drill (deploy/restore-drill.sh), stops what it started, and ends with the line
 # "N passed, N failed" (each fault case, the smoke test and the drill count as tests).
-# Tests find services through the environment: CC_TEST_REDIS=127.0.0.1:PORT, CC_TEST_POSTGRES (an Npgsql connection
+# Tests find services through the environment: CC_TEST_REDIS=127.0.0.1:PORT, CC_TEST_REDIS_CLUSTER (a one-node Redis
+# Cluster), CC_TEST_POSTGRES (an Npgsql connection
 # string of a superuser), CC_CHROMIUM=/usr/bin/chromium. With CI=true a missing service fails the tests that need it;
 # nothing is skipped. With a --filter, only `dotnet test` on the solution runs.
 set -uo pipefail
@@ -22,6 +23,12 @@ if cc_start_redis; then
   echo "tests/run.sh: redis-server $(redis-server --version | grep -o 'v=[0-9.]*') on $CC_TEST_REDIS (pid $cc_redis_pid)"
 else
   echo "tests/run.sh: no redis-server; the Redis tests will fail"
+fi
+if cc_start_redis_cluster; then
+  export CC_TEST_REDIS_CLUSTER="$CC_REDIS_CLUSTER_ADDRESS"
+  echo "tests/run.sh: a one-node Redis Cluster on $CC_TEST_REDIS_CLUSTER (pid $cc_cluster_pid)"
+else
+  echo "tests/run.sh: no Redis Cluster; the cluster test of streams per street will fail"
 fi
 if cc_start_postgres; then
   export CC_TEST_POSTGRES="$CC_POSTGRES"

@@ -30,7 +30,7 @@ internal static class CliHost
             services.AddCommandCenterAccounts();
         var provider = services.BuildServiceProvider();
         // The embedded log and the accounts live in the database: make sure its tables exist (a no-op when the app already ran).
-        if (accounts || provider.GetRequiredService<IEventLog>() is not Infrastructure.Redis.RedisEventLog)
+        if (accounts || provider.GetRequiredService<IEventLog>() is not (Infrastructure.Redis.RedisEventLog or Infrastructure.EventLog.StreetRoutedEventLog))
             await provider.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
         return provider;
     }

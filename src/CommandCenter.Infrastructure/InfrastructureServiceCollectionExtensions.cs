@@ -63,9 +63,14 @@ public static class InfrastructureServiceCollectionExtensions
         // First of all hosted services: the host starts them in order and awaits each StartAsync.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseMigrationService>());
 
-        if (configuration.GetSection(EventLogOptions.Section).Get<EventLogOptions>()?.Provider == EventLogProvider.Redis)
+        var eventLog = configuration.GetSection(EventLogOptions.Section).Get<EventLogOptions>();
+        if (eventLog?.Provider == EventLogProvider.Redis)
             services.AddRedisEventLog(configuration);
         services.TryAddSingleton<IEventLog, SqliteEventLog>();
+        // One stream per street: each street's pipeline runs its own projector and leader rounds (Redis/StreetStreams);
+        // the single projector's services below are then not started.
+        var sharded = eventLog is { Provider: EventLogProvider.Redis, Sharding: EventLogSharding.Street };
+        services.TryAddSingleton(sp => EventLogStreams.Single(sp.GetRequiredService<IEventLog>()));
 
         services.TryAddSingleton<ProjectionStore>();
         services.TryAddSingleton<IStateSnapshotSource>(sp => sp.GetRequiredService<ProjectionStore>());
@@ -80,19 +85,25 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddOptions<FaultOptions>().Bind(configuration.GetSection(FaultOptions.Section));
         services.TryAddSingleton<IProjectorFaults, ProcessFaults>();
         services.TryAddSingleton<Projector>();
-        services.AddHostedService<ProjectorService>();
+        if (!sharded)
+            services.AddHostedService<ProjectorService>();
         services.TryAddSingleton<ProjectionLagMonitor>();
-        services.AddHostedService(sp => sp.GetRequiredService<ProjectionLagMonitor>());
+        if (!sharded)
+            services.AddHostedService(sp => sp.GetRequiredService<ProjectionLagMonitor>());
 
         services.TryAddSingleton<Verification.LogVerifier>();
         services.TryAddSingleton<DeadLetters.DeadLetterDesk>();
         services.AddOptions<HotState.HotStateOptions>().Bind(configuration.GetSection(HotState.HotStateOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HotState.HotStateOptions>>(new ProblemValidator<HotState.HotStateOptions>(o => o.Problem()));
-        services.AddHostedService<HotState.HotStateArchiver>();
-        services.AddHostedService<Rules.RulesAdoption>();
+        if (!sharded)
+        {
+            services.AddHostedService<HotState.HotStateArchiver>();
+            services.AddHostedService<Rules.RulesAdoption>();
+        }
 
         services.TryAddSingleton<DeadlineWatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());
+        if (!sharded)
+            services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());
         return services;
     }
 

@@ -4,10 +4,12 @@
 
 CC_WORK=$(mktemp -d -t cc-run.XXXXXX)
 cc_redis_pid=""
+cc_cluster_pid=""
 cc_pg_dir=""
 
 cc_cleanup() {
   if [ -n "$cc_redis_pid" ]; then kill "$cc_redis_pid" 2>/dev/null; wait "$cc_redis_pid" 2>/dev/null; fi
+  if [ -n "$cc_cluster_pid" ]; then kill "$cc_cluster_pid" 2>/dev/null; wait "$cc_cluster_pid" 2>/dev/null; fi
   cc_stop_postgres
   # CC_KEEP_WORK=1 keeps the directory (logs of a failed run) and says where it is.
   if [ "${CC_KEEP_WORK:-}" = 1 ]; then echo "kept $CC_WORK" >&2; else rm -rf "$CC_WORK"; fi
@@ -42,6 +44,28 @@ cc_start_redis() {
   cc_redis_pid=$!
   for _ in $(seq 1 100); do
     if redis-cli -p "$port" ping 2>/dev/null | grep -q PONG; then CC_REDIS_ADDRESS="127.0.0.1:$port"; return 0; fi
+    sleep 0.1
+  done
+  return 1
+}
+
+# A Redis Cluster of one node holding every hash slot: enough to enforce what a cluster enforces on one command (all
+# its keys in one slot, else CROSSSLOT), which is what streams per street must live with (docs/decisions/0014).
+cc_start_redis_cluster() {
+  command -v redis-server >/dev/null || return 1
+  local port dir="$CC_WORK/redis-cluster"
+  port=$(cc_free_port)
+  mkdir -p "$dir"
+  redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --cluster-enabled yes --cluster-config-file nodes.conf \
+    --appendonly no --save "" --protected-mode yes --logfile "$dir/redis.log" >/dev/null 2>&1 &
+  cc_cluster_pid=$!
+  for _ in $(seq 1 100); do
+    if redis-cli -p "$port" ping 2>/dev/null | grep -q PONG; then break; fi
+    sleep 0.1
+  done
+  redis-cli -p "$port" CLUSTER ADDSLOTSRANGE 0 16383 >/dev/null || return 1
+  for _ in $(seq 1 100); do
+    if redis-cli -p "$port" CLUSTER INFO 2>/dev/null | grep -q 'cluster_state:ok'; then CC_REDIS_CLUSTER_ADDRESS="127.0.0.1:$port"; return 0; fi
     sleep 0.1
   done
   return 1

@@ -115,7 +115,7 @@ internal static class SimulateCommand
     {
         await using var services = await CliHost.BuildAsync(configuration, ct);
         var log = services.GetRequiredService<IEventLog>();
-        var embedded = log is not RedisEventLog;
+        var embedded = log is not (RedisEventLog or Infrastructure.EventLog.StreetRoutedEventLog);
         // The embedded log's database is migrated by CliHost, so whether anything was ever projected can be asked.
         var store = embedded ? services.GetRequiredService<ProjectionStore>() : null;
         if (!append && !await GeneratedHistory.IsFreshAsync(log, store, ct))
@@ -129,7 +129,7 @@ internal static class SimulateCommand
 
         var progress = new EveryHalfMillion();
         var result = await GeneratedHistory.AppendAsync(log, entries, settings.BatchSize, ct, progress);
-        Report(result.Count, result.Elapsed, span, embedded ? "the embedded log" : "the Redis stream");
+        Report(result.Count, result.Elapsed, span, embedded ? "the embedded log" : log is RedisEventLog ? "the Redis stream" : "the streets' Redis streams");
         return 0;
     }
 

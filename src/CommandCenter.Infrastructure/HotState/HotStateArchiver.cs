@@ -17,7 +17,7 @@ namespace CommandCenter.Infrastructure.HotState;
 /// </summary>
 public sealed class HotStateArchiver(
     Projector projector, IEventLog log, IProjectorLease lease, DistrictModel district, TimeProvider time, IOptions<HotStateOptions> options,
-    ILogger<HotStateArchiver> logger, DatabaseReadiness? readiness = null) : LeaderRounds(lease, logger, readiness)
+    ILogger<HotStateArchiver> logger, DatabaseReadiness? readiness = null, ProjectionStream? stream = null) : LeaderRounds(lease, logger, readiness)
 {
     protected override bool Enabled => options.Value.Enabled;
 
@@ -35,8 +35,9 @@ public sealed class HotStateArchiver(
         var state = projector.State;
         if (!HasWork(state, now, cutoff))
             return false;
-        // Any street will do: the notice concerns the whole district, and the envelope needs one.
-        var street = district.Streets[0].Code;
+        // On the one stream any street will do (the notice concerns the whole district, and the envelope needs one); on a
+        // street's stream, that street: each stream's leader archives its own stream (docs/decisions/0014).
+        var street = stream?.Street ?? district.Streets[0].Code;
         await log.AppendAsync([EnvelopeWriter.ToFields(new LogArchived(now, cutoff), street, LogArchived.Source, now)], ct);
         logger.LogInformation("Archived from the hot state: items closed before {Cutoff:O}", cutoff);
         return true;

@@ -6,8 +6,10 @@ namespace CommandCenter.Infrastructure.Projection;
 /// <summary>The <c>log.dead-lettered</c> entry the projector appends when it dead-letters an entry that parses.</summary>
 internal static class DeadLetterNotice
 {
-    public static Dictionary<string, string> For(LogEntry entry, EventEnvelope envelope, string reason, DateTimeOffset now) =>
-        EnvelopeWriter.ToFields(new LogDeadLettered(entry.Position.ToString(), reason, envelope.Id), envelope.Street, LogDeadLettered.Source, now,
+    /// <param name="street">The street the notice is written for: its stream's street under streets per street (the
+    /// dead-lettered envelope may name another), else the envelope's own.</param>
+    public static Dictionary<string, string> For(LogEntry entry, EventEnvelope envelope, string reason, DateTimeOffset now, string? street = null) =>
+        EnvelopeWriter.ToFields(new LogDeadLettered(entry.Position.ToString(), reason, envelope.Id), street ?? envelope.Street, LogDeadLettered.Source, now,
             // One id per dead-lettered position: a notice appended twice (a crash before the commit) is the same notice.
             id: NoticeId(entry.Position));
 

@@ -17,22 +17,23 @@ public sealed record StoredEntry(long Seq, string LogPosition, string Outcome, s
 public static class HistoryReplay
 {
     /// <summary>
-    /// The rows after <paramref name="afterSeq"/> in log order (up to <paramref name="toSeq"/>, at most
-    /// <paramref name="limit"/> of them), read lazily.
+    /// The rows of one stream (<paramref name="stream"/>, the district's one stream when null) after
+    /// <paramref name="afterSeq"/> in log order (up to <paramref name="toSeq"/>, at most <paramref name="limit"/> of
+    /// them), read lazily. A stream's rows are in its log order by <c>seq</c>: only its one fenced projector writes them.
     /// </summary>
     public static IAsyncEnumerable<StoredEntry> ReadAsync(DbConnection connection, DbTransaction? tx, long afterSeq, long toSeq = long.MaxValue,
-        CancellationToken ct = default, long limit = long.MaxValue) =>
-        ReadRowsAsync(connection, tx, afterSeq, toSeq, limit, ct);
+        CancellationToken ct = default, long limit = long.MaxValue, ProjectionStream? stream = null) =>
+        ReadRowsAsync(connection, tx, afterSeq, toSeq, limit, (stream ?? ProjectionStream.Single).Name, ct);
 
     private static async IAsyncEnumerable<StoredEntry> ReadRowsAsync(DbConnection connection, DbTransaction? tx, long afterSeq, long toSeq, long limit,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        string stream, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         // LIMIT with a parameter reads the same in SQLite and PostgreSQL.
         var rows = connection.QueryUnbufferedAsync<Row>("""
             SELECT seq AS Seq, log_position AS LogPosition, envelope_id AS EnvelopeId, type AS Type, street AS Street,
                    occurred_at AS OccurredAt, source AS Source, outcome AS Outcome, reason AS Reason, data AS Data
-            FROM event_history WHERE seq > @afterSeq AND seq <= @toSeq ORDER BY seq LIMIT @limit
-            """, new { afterSeq, toSeq, limit }, tx);
+            FROM event_history WHERE stream = @stream AND seq > @afterSeq AND seq <= @toSeq ORDER BY seq LIMIT @limit
+            """, new { stream, afterSeq, toSeq, limit }, tx);
         await foreach (var row in rows.WithCancellation(ct))
             yield return new StoredEntry(row.Seq, row.LogPosition, row.Outcome, row.Reason, FieldsOf(row));
     }
@@ -55,10 +56,10 @@ public static class HistoryReplay
     /// </summary>
     public static async Task<(DistrictState State, long LastSeq, DateTimeOffset? MaxOccurredAt)> CatchUpAsync(DbConnection connection,
         DbTransaction? tx, DistrictState state, long afterSeq, DateTimeOffset? maxOccurredAt, EnvelopeParser parser, DistrictReducer reducer,
-        CancellationToken ct = default)
+        CancellationToken ct = default, ProjectionStream? stream = null)
     {
         var last = afterSeq;
-        await foreach (var entry in ReadAsync(connection, tx, afterSeq, ct: ct))
+        await foreach (var entry in ReadAsync(connection, tx, afterSeq, ct: ct, stream: stream))
         {
             if (Reduce(state, entry, parser, reducer) is { } reduction)
             {

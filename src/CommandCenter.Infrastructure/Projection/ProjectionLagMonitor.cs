@@ -34,6 +34,9 @@ public sealed class ProjectionLagMonitor(
 
     public ProjectionLag Current => _current;
 
+    /// <summary>Sets the reading from outside: the district's lag as the worst of its streets' (docs/decisions/0014).</summary>
+    internal void Publish(ProjectionLag lag) => _current = lag;
+
     public async Task<ProjectionLag> SampleAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow();

@@ -24,11 +24,18 @@ public sealed record ProjectionSnapshot(DistrictState State, LogPosition Checkpo
 /// history rows after it re-reduced (docs/decisions/0008) — never the entity tables, which are the read model for
 /// queries, and never the history from row one unless no usable snapshot exists. Also the checkpoint and counters,
 /// all in one read transaction so they are of the same commit. This is where the projector restarts and where every
-/// live state starts (docs/architecture.md).
+/// live state starts (docs/architecture.md). One store per stream (<paramref name="stream"/>; the district's one stream
+/// when null): it reads that stream's checkpoint, counters, snapshots and history only (docs/decisions/0014).
 /// </summary>
-public sealed class ProjectionStore(IDbConnectionFactory db, EnvelopeParser parser, DistrictReducer reducer) : IStateSnapshotSource
+public sealed class ProjectionStore(IDbConnectionFactory db, EnvelopeParser parser, DistrictReducer reducer, ProjectionStream? stream = null)
+    : IStateSnapshotSource
 {
+    /// <summary>The checkpoint row of the district's one stream; a street's stream has its own (<see cref="ProjectionStream.CheckpointName"/>).</summary>
     public const string CheckpointName = "projector";
+
+    private readonly ProjectionStream _stream = stream ?? ProjectionStream.Single;
+
+    public ProjectionStream Stream => _stream;
 
     public async Task<StateSnapshot> LoadAsync(CancellationToken ct = default) => (await LoadProjectionAsync(ct)).ToStateSnapshot();
 
@@ -36,7 +43,7 @@ public sealed class ProjectionStore(IDbConnectionFactory db, EnvelopeParser pars
     {
         await using var connection = await db.OpenAsync(ct);
         var text = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT position FROM checkpoints WHERE name = @name", new { name = CheckpointName }, cancellationToken: ct));
+            "SELECT position FROM checkpoints WHERE name = @name", new { name = _stream.CheckpointName }, cancellationToken: ct));
         return text is null ? LogPosition.Start : LogPosition.Parse(text);
     }
 
@@ -48,20 +55,21 @@ public sealed class ProjectionStore(IDbConnectionFactory db, EnvelopeParser pars
         var counters = (await connection.QueryAsync<(string Name, long Value)>(new CommandDefinition(
             "SELECT name, value FROM counters", transaction: tx, cancellationToken: ct))).ToDictionary(c => c.Name, c => c.Value);
         var checkpointText = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT position FROM checkpoints WHERE name = @name", new { name = CheckpointName }, tx, cancellationToken: ct));
+            "SELECT position FROM checkpoints WHERE name = @name", new { name = _stream.CheckpointName }, tx, cancellationToken: ct));
 
         var stored = await connection.QueryFirstOrDefaultAsync<SnapshotRow>(new CommandDefinition($"""
             SELECT history_seq AS HistorySeq, max_occurred_utc AS MaxOccurredUtc, body AS Body FROM state_snapshots
-            WHERE reducer_version = @version AND holds_window = 1 ORDER BY history_seq DESC {db.Dialect.Limit("one")}
-            """, new { version = DistrictReducer.Version, one = 1 }, tx, cancellationToken: ct));
+            WHERE stream = @stream AND reducer_version = @version AND holds_window = 1 ORDER BY history_seq DESC {db.Dialect.Limit("one")}
+            """, new { stream = _stream.Name, version = DistrictReducer.Version, one = 1 }, tx, cancellationToken: ct));
         var start = stored is null ? DistrictState.Empty : StateSnapshotCodec.Decode(stored.Body);
         var (state, lastSeq, maxOccurred) = await HistoryReplay.CatchUpAsync(connection, tx, start, stored?.HistorySeq ?? 0,
-            stored?.MaxOccurred, parser, reducer, ct);
+            stored?.MaxOccurred, parser, reducer, ct, _stream);
 
         return new ProjectionSnapshot(
             state,
             checkpointText is null ? LogPosition.Start : LogPosition.Parse(checkpointText),
-            ProjectionCounters.FromNames(counters),
+            ProjectionCounters.FromNames(counters.Where(c => ProjectionCounters.Zero.ByName().Any(n => _stream.CounterName(n.Name) == c.Key))
+                .ToDictionary(c => CounterBaseName(c.Key), c => c.Value)),
             lastSeq,
             maxOccurred);
     }
@@ -79,10 +87,11 @@ public sealed class ProjectionStore(IDbConnectionFactory db, EnvelopeParser pars
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO state_snapshots (history_seq, checkpoint, reducer_version, created_at, max_occurred_utc, replay_day, body)
-            VALUES (@historySeq, @checkpoint, @version, @createdAt, @maxOccurredUtc, @replayDay, @body)
+            INSERT INTO state_snapshots (stream, history_seq, checkpoint, reducer_version, created_at, max_occurred_utc, replay_day, body)
+            VALUES (@stream, @historySeq, @checkpoint, @version, @createdAt, @maxOccurredUtc, @replayDay, @body)
             """, new
             {
+                stream = _stream.Name,
                 historySeq,
                 checkpoint = checkpoint.ToString(),
                 version = DistrictReducer.Version,
@@ -92,11 +101,12 @@ public sealed class ProjectionStore(IDbConnectionFactory db, EnvelopeParser pars
                 body,
             }, tx, cancellationToken: ct));
         // Kept: the newest few (restarts), and the first of each day (replays of any past moment, docs/decisions/0010).
+        // Of this stream's snapshots only: another stream's are its own projector's to keep.
         await connection.ExecuteAsync(new CommandDefinition($"""
-            DELETE FROM state_snapshots WHERE reducer_version <> @version OR (
-                seq NOT IN (SELECT seq FROM (SELECT seq FROM state_snapshots WHERE reducer_version = @version ORDER BY history_seq DESC {db.Dialect.Limit("keep")}) AS newest)
-                AND seq NOT IN (SELECT MIN(seq) FROM state_snapshots WHERE reducer_version = @version AND replay_day IS NOT NULL GROUP BY replay_day))
-            """, new { version = DistrictReducer.Version, keep }, tx, cancellationToken: ct));
+            DELETE FROM state_snapshots WHERE stream = @stream AND (reducer_version <> @version OR (
+                seq NOT IN (SELECT seq FROM (SELECT seq FROM state_snapshots WHERE stream = @stream AND reducer_version = @version ORDER BY history_seq DESC {db.Dialect.Limit("keep")}) AS newest)
+                AND seq NOT IN (SELECT MIN(seq) FROM state_snapshots WHERE stream = @stream AND reducer_version = @version AND replay_day IS NOT NULL GROUP BY replay_day)))
+            """, new { stream = _stream.Name, version = DistrictReducer.Version, keep }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         await ThinReplaySnapshotsAsync(keep, ct);
     }
@@ -111,9 +121,9 @@ public sealed class ProjectionStore(IDbConnectionFactory db, EnvelopeParser pars
     {
         await using var connection = await db.OpenAsync(ct);
         var candidates = (await connection.QueryAsync<long>(new CommandDefinition($"""
-            SELECT seq FROM state_snapshots WHERE reducer_version = @version AND holds_window = 1
-              AND seq NOT IN (SELECT seq FROM (SELECT seq FROM state_snapshots WHERE reducer_version = @version ORDER BY history_seq DESC {db.Dialect.Limit("keep")}) AS newest)
-            """, new { version = DistrictReducer.Version, keep }, cancellationToken: ct))).ToList();
+            SELECT seq FROM state_snapshots WHERE stream = @stream AND reducer_version = @version AND holds_window = 1
+              AND seq NOT IN (SELECT seq FROM (SELECT seq FROM state_snapshots WHERE stream = @stream AND reducer_version = @version ORDER BY history_seq DESC {db.Dialect.Limit("keep")}) AS newest)
+            """, new { stream = _stream.Name, version = DistrictReducer.Version, keep }, cancellationToken: ct))).ToList();
         foreach (var seq in candidates)
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
@@ -140,9 +150,12 @@ public sealed class ProjectionStore(IDbConnectionFactory db, EnvelopeParser pars
     {
         await using var connection = await db.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT MAX(history_seq) FROM state_snapshots WHERE reducer_version = @version AND holds_window = 1",
-            new { version = DistrictReducer.Version }, cancellationToken: ct));
+            "SELECT MAX(history_seq) FROM state_snapshots WHERE stream = @stream AND reducer_version = @version AND holds_window = 1",
+            new { stream = _stream.Name, version = DistrictReducer.Version }, cancellationToken: ct));
     }
+
+    /// <summary><c>applied:ninghailu</c> → <c>applied</c>; the one stream's names are already plain.</summary>
+    private string CounterBaseName(string row) => _stream.IsStreet ? row[..row.LastIndexOf(':')] : row;
 
     private sealed class SnapshotRow
     {

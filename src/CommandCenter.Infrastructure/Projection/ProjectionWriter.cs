@@ -36,16 +36,35 @@ public sealed class FencedOffException(string message) : Exception(message);
 /// history row per log position, the rejections and the counters. Either all of it is durable or none of it, so the
 /// checkpoint always describes exactly the rows beside it, and a deposed projector cannot commit.
 /// </summary>
-public sealed class ProjectionWriter(IDbConnectionFactory db, TimeProvider time)
+/// <remarks>
+/// One writer per stream (<paramref name="stream"/>, the district's one stream when null): it commits under that
+/// stream's checkpoint row and fence, to its counter rows and history rows only, so writers of two streams never touch
+/// the same row (entity rows belong to one street, hence to one stream: docs/decisions/0014).
+/// </remarks>
+public sealed class ProjectionWriter(IDbConnectionFactory db, TimeProvider time, ProjectionStream? stream = null)
 {
+    private readonly ProjectionStream _stream = stream ?? ProjectionStream.Single;
+
+    public ProjectionStream Stream => _stream;
+
     /// <summary>Takes the fence for a new leader: returns its token, after which every older token's commit fails.</summary>
     public async Task<long> ClaimFenceAsync(CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        if (_stream.IsStreet)
+        {
+            // A street's rows come into being with its first leader (the one stream's rows come from the migrations).
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO checkpoints (name, position, updated_at, fence) VALUES (@name, '0-0', '', 0) ON CONFLICT (name) DO NOTHING
+                """, new { name = _stream.CheckpointName }, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO counters (name, value) VALUES (@name, 0) ON CONFLICT (name) DO NOTHING
+                """, ProjectionCounters.Zero.ByName().Select(c => new { name = _stream.CounterName(c.Name) }), tx, cancellationToken: ct));
+        }
         var fence = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
             UPDATE checkpoints SET fence = fence + 1 WHERE name = @name RETURNING fence
-            """, new { name = ProjectionStore.CheckpointName }, tx, cancellationToken: ct));
+            """, new { name = _stream.CheckpointName }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return fence;
     }
@@ -64,7 +83,7 @@ public sealed class ProjectionWriter(IDbConnectionFactory db, TimeProvider time)
             WHERE name = @name AND position = @from AND fence = @fence
             """, new
             {
-                name = ProjectionStore.CheckpointName,
+                name = _stream.CheckpointName,
                 from = batch.From.ToString(),
                 to = batch.Checkpoint.ToString(),
                 fence = batch.Fence,
@@ -80,7 +99,8 @@ public sealed class ProjectionWriter(IDbConnectionFactory db, TimeProvider time)
 
         if (batch.History.Count > 0)
         {
-            await dialect.WriteRowsAsync(connection, tx, "event_history", HistoryRow.Columns, [.. batch.History.Select(h => h.Values())], upsertKey: null, ct);
+            await dialect.WriteRowsAsync(connection, tx, "event_history", [.. HistoryRow.Columns, "stream"],
+                [.. batch.History.Select(h => (string?[])[.. h.Values(), _stream.Name])], upsertKey: null, ct);
 
             await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO rejections (log_position, envelope_id, type, street, occurred_at, reason)
@@ -90,10 +110,10 @@ public sealed class ProjectionWriter(IDbConnectionFactory db, TimeProvider time)
 
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE counters SET value = value + @delta WHERE name = @name
-            """, batch.Delta.ByName().Where(c => c.Delta != 0).Select(c => new { name = c.Name, delta = c.Delta }), tx, cancellationToken: ct));
+            """, batch.Delta.ByName().Where(c => c.Delta != 0).Select(c => new { name = _stream.CounterName(c.Name), delta = c.Delta }), tx, cancellationToken: ct));
 
         var lastSeq = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COALESCE(MAX(seq), 0) FROM event_history", transaction: tx, cancellationToken: ct));
+            "SELECT COALESCE(MAX(seq), 0) FROM event_history WHERE stream = @stream", new { stream = _stream.Name }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return lastSeq;
     }

@@ -68,6 +68,7 @@ public sealed class Projector(
     private long _snapshotSeq = -1;
     private DateOnly? _snapshotDay;
     private Task _snapshotting = Task.CompletedTask;
+    private Task _thinning = Task.CompletedTask;
 
     /// <summary>The state as of the last commit.</summary>
     public DistrictState State => Volatile.Read(ref _view).State;
@@ -145,7 +146,7 @@ public sealed class Projector(
     }
 
     /// <summary>Waits for a snapshot being written in the background (tests and shutdown).</summary>
-    public Task SnapshotWrittenAsync() => _snapshotting;
+    public Task SnapshotWrittenAsync() => Task.WhenAll(_snapshotting, _thinning);
 
     private async Task<IReadOnlyList<LogEntry>> NextBatchAsync(CancellationToken ct)
     {
@@ -196,7 +197,7 @@ public sealed class Projector(
             var failedAlone = _inFlightAlone ? _options.FailuresAlone(entry.DeliveryCount) : 0;
             var reason = failedAlone >= _options.MaxDeliveries
                 ? $"failed alone: the projector stopped each of the {failedAlone} times it was handed this entry alone (delivered {entry.DeliveryCount} times)"
-                : parsed.Error;
+                : parsed.Error ?? WrongStreet(writer.Stream, parsed.Envelope!);
             if (reason is not null)
             {
                 deadLetters.Add((entry, reason, parsed.Envelope));
@@ -232,7 +233,7 @@ public sealed class Projector(
                 continue;
             await log.DeadLetterAsync(entry, reason, ct);
             if (envelope is not null)
-                await log.AppendAsync([DeadLetterNotice.For(entry, envelope, reason, time.GetUtcNow())], ct);
+                await log.AppendAsync([DeadLetterNotice.For(entry, envelope, reason, time.GetUtcNow(), writer.Stream.Street)], ct);
             logger.LogWarning("Dead-lettered log entry {Position}: {Reason}", entry.Position, reason);
         }
 
@@ -309,9 +310,11 @@ public sealed class Projector(
     /// </summary>
     private void ThinReplaySnapshots()
     {
-        if (!_snapshotting.IsCompleted)
+        // A task of its own: thinning old snapshots must never hold back the next snapshot falling due (it did, when they
+        // shared one task: a start on a short log could finish its commits with no snapshot stored at all).
+        if (!_thinning.IsCompleted)
             return;
-        _snapshotting = Task.Run(async () =>
+        _thinning = Task.Run(async () =>
         {
             try
             {
@@ -327,6 +330,16 @@ public sealed class Projector(
             }
         });
     }
+
+    /// <summary>
+    /// On a street's stream, an envelope of another street is refused before the reducer (docs/decisions/0014): applied,
+    /// it would make this stream's projector write another stream's entity rows. Every reader of the stream decides the
+    /// same from the entry alone; the right way in is the router, which appends by the envelope's street.
+    /// </summary>
+    internal static string? WrongStreet(ProjectionStream stream, EventEnvelope envelope) =>
+        stream.Street is { } street && !string.Equals(envelope.Street, street, StringComparison.Ordinal)
+            ? $"street '{envelope.Street}' does not belong on the {stream} (each street's events go to its own stream)"
+            : null;
 
     private sealed record View(DistrictState State, LogPosition Checkpoint, ProjectionCounters Counters, long HistorySeq, DateTimeOffset? MaxOccurredAt);
 }

@@ -9,9 +9,14 @@ namespace CommandCenter.Infrastructure.Redis;
 /// shared multiplexer: StackExchange.Redis pipelines all callers over one connection, so a blocking
 /// XREAD/XREADGROUP would stall everyone. Readers poll with a short capped back-off instead.
 /// </summary>
-public sealed class RedisEventLog(IConnectionMultiplexer redis, string streamKey, string deadLetterKey) : IEventLog
+/// <param name="namesStream">Whether each dead-letter copy also names this stream (<c>originalStream</c>): set when several
+/// streams share one dead-letter log (docs/decisions/0014), where <c>originalId</c> alone is ambiguous.</param>
+public sealed class RedisEventLog(IConnectionMultiplexer redis, string streamKey, string deadLetterKey, bool namesStream = false) : IEventLog
 {
     private IDatabase Db => redis.GetDatabase();
+
+    /// <summary>The stream this adapter reads and appends to.</summary>
+    public string StreamKey => streamKey;
 
     public async Task<IReadOnlyList<LogPosition>> AppendAsync(IReadOnlyList<IReadOnlyDictionary<string, string>> entries, CancellationToken ct = default)
     {
@@ -130,7 +135,8 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, string streamKey
         [
             new("reason", reason),
             new("originalId", entry.Position.ToString()),
-            .. entry.Fields.Where(f => f.Key is not ("reason" or "originalId")).Select(f => new NameValueEntry(f.Key, f.Value)),
+            .. namesStream ? [new NameValueEntry("originalStream", streamKey)] : Array.Empty<NameValueEntry>(),
+            .. entry.Fields.Where(f => f.Key is not ("reason" or "originalId" or "originalStream")).Select(f => new NameValueEntry(f.Key, f.Value)),
         ];
         return Db.StreamAddAsync(deadLetterKey, fields);
     }
@@ -169,6 +175,31 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, string streamKey
         LogPosition? lastPosition = last.Result.Length > 0 ? LogPosition.Parse(last.Result[0].Id.ToString()) : null;
         return new LogInfo($"redis:{streamKey}", length.Result, lastPosition, pending.Result, dead.Result);
     }
+
+    /// <summary>
+    /// The live tail over several streams in ONE non-blocking <c>XREAD COUNT n STREAMS k1 k2 … id1 id2 …</c> on the shared
+    /// multiplexer (decision 0004: no BLOCK there): for each stream, up to <paramref name="countPerStream"/> entries after
+    /// its own cursor, in that stream's order. Streams with nothing new are absent from the answer.
+    /// </summary>
+    /// <param name="after">Stream key → the last position read from it.</param>
+    /// <remarks>
+    /// On Redis Cluster a command's keys must share one hash slot (else CROSSSLOT), and the streets' keys are spread over
+    /// slots on purpose: there the keys are grouped by slot, one XREAD per slot, all sent at once (pipelined, still no
+    /// BLOCK). On a single server every key goes into the one XREAD.
+    /// </remarks>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<LogEntry>>> ReadManyAfterAsync(IConnectionMultiplexer redis,
+        IReadOnlyDictionary<string, LogPosition> after, int countPerStream)
+    {
+        var db = redis.GetDatabase();
+        var positions = after.Select(p => new StreamPosition(p.Key, p.Value.ToString())).ToArray();
+        var groups = IsCluster(redis) ? positions.GroupBy(p => ClusterSlot.Of(p.Key!)).Select(g => g.ToArray()).ToArray() : [positions];
+        var reads = await Task.WhenAll(groups.Select(group => db.StreamReadAsync(group, countPerStream)));
+        return reads.SelectMany(r => r).Where(s => s.Entries.Length > 0).ToDictionary(s => s.Key.ToString(),
+            s => (IReadOnlyList<LogEntry>)[.. s.Entries.Where(e => !e.IsNull).Select(e => ToEntry(e, deliveryCount: 0))], StringComparer.Ordinal);
+    }
+
+    private static bool IsCluster(IConnectionMultiplexer redis) =>
+        redis.GetEndPoints().Select(e => redis.GetServer(e)).Any(s => s.IsConnected && s.ServerType == ServerType.Cluster);
 
     private static NameValueEntry[] ToNameValues(IReadOnlyDictionary<string, string> fields) =>
         [.. fields.Select(f => new NameValueEntry(f.Key, f.Value))];

@@ -33,6 +33,16 @@ public static class RedisServiceCollectionExtensions
             options.ClientName = "commandcenter";
             return ConnectionMultiplexer.Connect(options);
         });
+        // Chosen before the first event (docs/decisions/0014): one stream per street, each with a pipeline of its own.
+        var sharded = configuration.GetSection(EventLogOptions.Section).Get<EventLogOptions>()?.Sharding == EventLogSharding.Street;
+        services.AddOptions<LogTrimOptions>().Bind(configuration.GetSection(LogTrimOptions.Section))
+            .Validate(o => o.Problem() is null, "LogTrim:Retention must not be negative and LogTrim:Interval must be positive")
+            .ValidateOnStart();
+        if (sharded)
+        {
+            StreetStreamsRegistration.AddStreetStreams(services, configuration);
+            return services;
+        }
         services.AddSingleton<IEventLog>(sp =>
         {
             var log = sp.GetRequiredService<IOptions<EventLogOptions>>().Value;
@@ -46,9 +56,6 @@ public static class RedisServiceCollectionExtensions
                 projector.ConsumerName, sp.GetRequiredService<IOptions<RedisOptions>>().Value.LeaseTime);
         });
         // Only the Redis stream is trimmed: the embedded log lives in the database, which keeps the whole history anyway.
-        services.AddOptions<LogTrimOptions>().Bind(configuration.GetSection(LogTrimOptions.Section))
-            .Validate(o => o.Problem() is null, "LogTrim:Retention must not be negative and LogTrim:Interval must be positive")
-            .ValidateOnStart();
         if (configuration.GetValue(LogTrimOptions.Section + ":Enabled", true))
             services.AddHostedService<LogTrimmer>();
         return services;

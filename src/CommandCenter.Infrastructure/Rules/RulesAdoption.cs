@@ -17,7 +17,7 @@ namespace CommandCenter.Infrastructure.Rules;
 /// </summary>
 public sealed class RulesAdoption(
     Projector projector, IEventLog log, IProjectorLease lease, DistrictModel district, TimeProvider time, ILogger<RulesAdoption> logger,
-    DatabaseReadiness? readiness = null) : BackgroundService
+    DatabaseReadiness? readiness = null, ProjectionStream? stream = null) : BackgroundService
 {
     /// <summary>How often it looks while the log's rules are old; it stops looking once they are current.</summary>
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(1);
@@ -38,8 +38,9 @@ public sealed class RulesAdoption(
         var now = time.GetUtcNow();
         if (_appendedAt is { } at && now - at < RetryAfter)
             return false;
-        // Any street will do: the notice concerns the whole district, and the envelope needs one.
-        await log.AppendAsync([EnvelopeWriter.ToFields(new LogRulesAdopted(DistrictReducer.LatestRules), district.Streets[0].Code, LogRulesAdopted.Source, now)], ct);
+        // On the one stream any street will do (the notice concerns the whole district, and the envelope needs one); on a
+        // street's stream, that street: each stream adopts the rules at a position of its own (docs/decisions/0014).
+        await log.AppendAsync([EnvelopeWriter.ToFields(new LogRulesAdopted(DistrictReducer.LatestRules), stream?.Street ?? district.Streets[0].Code, LogRulesAdopted.Source, now)], ct);
         _appendedAt = now;
         logger.LogInformation("Adopted the reducer's rules {Rules} from the next log position on (was {Old})", DistrictReducer.LatestRules, projector.State.Rules);
         return true;

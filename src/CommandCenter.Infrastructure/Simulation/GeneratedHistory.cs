@@ -28,8 +28,13 @@ public static class GeneratedHistory
     /// </summary>
     public static async Task<bool> IsFreshAsync(IEventLog log, ProjectionStore? store, CancellationToken ct = default)
     {
-        if ((await log.ReadAfterAsync(LogPosition.Start, 1, ct)).Count > 0)
-            return false;
+        // One stream per street: fresh when every street's stream is empty.
+        IEnumerable<IEventLog> streams = log is EventLog.StreetRoutedEventLog routed ? routed.Streams.All.Select(s => s.Log) : [log];
+        foreach (var stream in streams)
+        {
+            if ((await stream.ReadAfterAsync(LogPosition.Start, 1, ct)).Count > 0)
+                return false;
+        }
         return store is null || await store.CheckpointAsync(ct) == LogPosition.Start;
     }
 

@@ -47,7 +47,9 @@ public sealed class HistoryBackfillService(
                 past = backfilled = await BackfillAsync(stoppingToken);
             else
                 past = (await log.InfoAsync(Projector.Group, stoppingToken)).LastPosition;
-            if (past is { } position && store is not null)
+            // One stream per street has no one checkpoint to wait on: each street's deadline watcher waits for its own
+            // projector to catch up instead (docs/decisions/0014).
+            if (past is { } position && store is not null && log is not EventLog.StreetRoutedEventLog)
                 await WaitProjectedAsync(store, position, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -7,6 +7,7 @@ using CommandCenter.Core.Reducing;
 using CommandCenter.Core.State;
 using CommandCenter.Core.Text;
 using CommandCenter.Infrastructure.Database;
+using EventLogs = CommandCenter.Infrastructure.EventLog;
 using CommandCenter.Infrastructure.Projection;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,10 +26,19 @@ public sealed record VerifyReport(IReadOnlyList<string> Checks, IReadOnlyList<st
 /// that with the live database — entities, history, counters, checkpoint, dead letters, the newest state snapshot —
 /// and the history with the entries the log still holds. The history keeps every log position, so the check
 /// outlives the stream's trimming. Nothing in the live database or the log is changed.
+/// <para>
+/// With one stream per street (docs/decisions/0014) each stream is re-reduced on its own, from an empty state, by its
+/// own writer into the same scratch database, and checked on its own (history, checkpoint, dead letters, snapshot and
+/// the entries its stream still holds); the entity tables and counters, which the streams share row-disjointly, are
+/// compared whole.
+/// </para>
 /// </summary>
-public sealed class LogVerifier(IDbConnectionFactory live, IEventLog log, EnvelopeParser parser, DistrictReducer reducer)
+public sealed class LogVerifier(IDbConnectionFactory live, IEventLog log, EnvelopeParser parser, DistrictReducer reducer,
+    EventLogs.EventLogStreams? streams = null)
 {
     private const int CommitEvery = 5_000;
+
+    private readonly EventLogs.EventLogStreams _streams = streams ?? EventLogs.EventLogStreams.Single(log);
 
     /// <param name="scratch">An empty database to rebuild into (a temporary SQLite file when null).</param>
     /// <param name="requireCaughtUp">Also a difference: log entries not yet projected, or pending in the group.</param>
@@ -50,16 +60,23 @@ public sealed class LogVerifier(IDbConnectionFactory live, IEventLog log, Envelo
             await using var tx = await connection.BeginTransactionAsync(live.Dialect.SnapshotRead, ct);
 
             var clock = Stopwatch.StartNew();
-            var rebuilt = await RebuildAsync(connection, tx, scratch, differences, ct);
-            checks.Add($"history     {rebuilt.Rows:N0} rows re-reduced into a scratch database in {clock.Elapsed.TotalSeconds:F1} s");
+            var rebuilt = new List<(EventLogs.StreamLog Stream, Rebuilt Rebuilt)>();
+            foreach (var stream in _streams.All)
+                rebuilt.Add((stream, await RebuildAsync(connection, tx, scratch, stream.Stream, differences, ct)));
+            checks.Add($"history     {rebuilt.Sum(r => r.Rebuilt.Rows):N0} rows re-reduced into a scratch database in {clock.Elapsed.TotalSeconds:F1} s"
+                + (_streams.IsSharded ? $" ({rebuilt.Count} streams, each on its own)" : ""));
 
             await using var copy = await scratch.OpenAsync(ct);
             await CompareEntitiesAsync(connection, tx, copy, checks, differences, ct);
             await CompareHistoryAsync(connection, tx, copy, checks, differences, ct);
             await CompareCountersAsync(connection, tx, copy, checks, differences, ct);
-            await CompareCheckpointAsync(connection, tx, rebuilt.LastPosition, checks, differences, ct);
-            await CompareDeadLettersAsync(connection, tx, checks, differences, ct);
-            await CompareStreamAsync(connection, tx, rebuilt.LastPosition, requireCaughtUp, checks, differences, ct);
+            foreach (var (stream, result) in rebuilt)
+            {
+                var name = _streams.IsSharded ? $" [{stream.Stream.Name}]" : "";
+                await CompareCheckpointAsync(connection, tx, stream.Stream, result.LastPosition, name, checks, differences, ct);
+                await CompareDeadLettersAsync(connection, tx, stream, name, checks, differences, ct);
+                await CompareStreamAsync(connection, tx, stream, result.LastPosition, requireCaughtUp, name, checks, differences, ct);
+            }
         }
         finally
         {
@@ -75,11 +92,12 @@ public sealed class LogVerifier(IDbConnectionFactory live, IEventLog log, Envelo
     private sealed record Rebuilt(long Rows, LogPosition LastPosition);
 
     /// <summary>Every history row, in order, through the reducer and the projector's writer into the scratch database.</summary>
-    private async Task<Rebuilt> RebuildAsync(DbConnection connection, DbTransaction tx, IDbConnectionFactory scratch, List<string> differences, CancellationToken ct)
+    private async Task<Rebuilt> RebuildAsync(DbConnection connection, DbTransaction tx, IDbConnectionFactory scratch, ProjectionStream stream,
+        List<string> differences, CancellationToken ct)
     {
-        var writer = new ProjectionWriter(scratch, TimeProvider.System);
+        var writer = new ProjectionWriter(scratch, TimeProvider.System, stream);
         var fence = await writer.ClaimFenceAsync(ct);
-        var snapshot = await NewestSnapshotAsync(connection, tx, ct);
+        var snapshot = await NewestSnapshotAsync(connection, tx, stream, ct);
 
         var state = DistrictState.Empty;
         var from = LogPosition.Start;
@@ -99,7 +117,7 @@ public sealed class LogVerifier(IDbConnectionFactory live, IEventLog log, Envelo
             delta = ProjectionCounters.Zero;
         }
 
-        await foreach (var entry in HistoryReplay.ReadAsync(connection, tx, 0, ct: ct))
+        await foreach (var entry in HistoryReplay.ReadAsync(connection, tx, 0, ct: ct, stream: stream))
         {
             count++;
             if (!LogPosition.TryParse(entry.LogPosition, out var position) || position <= at)
@@ -156,11 +174,11 @@ public sealed class LogVerifier(IDbConnectionFactory live, IEventLog log, Envelo
         public byte[] Body { get; init; } = [];
     }
 
-    private async Task<SnapshotRow?> NewestSnapshotAsync(DbConnection connection, DbTransaction tx, CancellationToken ct) =>
+    private async Task<SnapshotRow?> NewestSnapshotAsync(DbConnection connection, DbTransaction tx, ProjectionStream stream, CancellationToken ct) =>
         await connection.QueryFirstOrDefaultAsync<SnapshotRow>(new CommandDefinition($"""
-            SELECT history_seq AS HistorySeq, body AS Body FROM state_snapshots WHERE reducer_version = @version AND holds_window = 1
+            SELECT history_seq AS HistorySeq, body AS Body FROM state_snapshots WHERE stream = @stream AND reducer_version = @version AND holds_window = 1
             ORDER BY history_seq DESC {live.Dialect.Limit("one")}
-            """, new { version = DistrictReducer.Version, one = 1 }, tx, cancellationToken: ct));
+            """, new { stream = stream.Name, version = DistrictReducer.Version, one = 1 }, tx, cancellationToken: ct));
 
     private static void CompareSnapshot(SnapshotRow stored, DistrictState rebuilt, List<string> differences)
     {
@@ -202,14 +220,16 @@ public sealed class LogVerifier(IDbConnectionFactory live, IEventLog log, Envelo
 
     private static async Task CompareHistoryAsync(DbConnection connection, DbTransaction tx, DbConnection copy, List<string> checks, List<string> differences, CancellationToken ct)
     {
-        const string sql = "SELECT log_position AS Position, outcome || '|' || COALESCE(reason, '') || '|' || entity_ids AS Row FROM event_history ORDER BY seq";
-        var liveRows = (await connection.QueryAsync<(string Position, string Row)>(new CommandDefinition(sql, transaction: tx, cancellationToken: ct))).ToList();
-        var copyRows = (await copy.QueryAsync<(string Position, string Row)>(new CommandDefinition(sql, cancellationToken: ct))).ToDictionary(r => r.Position, r => r.Row);
+        // A position is unique within its stream (docs/decisions/0014); the one stream's rows all have stream ''.
+        const string sql = "SELECT stream AS Stream, log_position AS Position, outcome || '|' || COALESCE(reason, '') || '|' || entity_ids AS Row FROM event_history ORDER BY seq";
+        var liveRows = (await connection.QueryAsync<(string Stream, string Position, string Row)>(new CommandDefinition(sql, transaction: tx, cancellationToken: ct))).ToList();
+        var copyRows = (await copy.QueryAsync<(string Stream, string Position, string Row)>(new CommandDefinition(sql, cancellationToken: ct)))
+            .ToDictionary(r => (r.Stream, r.Position), r => r.Row);
         var before = differences.Count;
-        foreach (var (position, row) in liveRows)
+        foreach (var (stream, position, row) in liveRows)
         {
-            if (copyRows.GetValueOrDefault(position) is { } rebuilt && rebuilt != row)
-                Note(differences, $"history {position}: recorded {Clip(row)} / re-reduced {Clip(rebuilt)}");
+            if (copyRows.GetValueOrDefault((stream, position)) is { } rebuilt && rebuilt != row)
+                Note(differences, $"history {(stream.Length > 0 ? $"[{stream}] " : "")}{position}: recorded {Clip(row)} / re-reduced {Clip(rebuilt)}");
         }
         var byOutcome = liveRows.GroupBy(r => r.Row[..r.Row.IndexOf('|')]).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count():N0}");
         checks.Add($"history     {(differences.Count == before ? "ok" : "DIFFER")} ({string.Join(", ", byOutcome)})");
@@ -229,36 +249,45 @@ public sealed class LogVerifier(IDbConnectionFactory live, IEventLog log, Envelo
         checks.Add($"counters    {(differences.Count == before ? "ok" : "DIFFER")} ({string.Join(", ", liveCounters.Select(c => $"{c.Key} {c.Value:N0}"))})");
     }
 
-    private static async Task CompareCheckpointAsync(DbConnection connection, DbTransaction tx, LogPosition last, List<string> checks, List<string> differences, CancellationToken ct)
+    private static async Task CompareCheckpointAsync(DbConnection connection, DbTransaction tx, ProjectionStream stream, LogPosition last, string name,
+        List<string> checks, List<string> differences, CancellationToken ct)
     {
         var text = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT position FROM checkpoints WHERE name = @name", new { name = ProjectionStore.CheckpointName }, tx, cancellationToken: ct));
+            "SELECT position FROM checkpoints WHERE name = @name", new { name = stream.CheckpointName }, tx, cancellationToken: ct));
         var checkpoint = text is null ? LogPosition.Start : LogPosition.Parse(text);
         var ok = checkpoint == last;
         if (!ok)
-            Note(differences, $"checkpoint {checkpoint} is not the last history position {last}");
-        checks.Add($"checkpoint  {(ok ? "ok" : "DIFFER")} ({checkpoint})");
+            Note(differences, $"checkpoint{name} {checkpoint} is not the last history position {last}");
+        checks.Add($"checkpoint  {(ok ? "ok" : "DIFFER")} ({checkpoint}){name}");
     }
 
-    private async Task CompareDeadLettersAsync(DbConnection connection, DbTransaction tx, List<string> checks, List<string> differences, CancellationToken ct)
+    private static async Task CompareDeadLettersAsync(DbConnection connection, DbTransaction tx, EventLogs.StreamLog stream, string name,
+        List<string> checks, List<string> differences, CancellationToken ct)
     {
+        var log = stream.Log;
         var recorded = (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT log_position FROM event_history WHERE outcome = 'dead-lettered'", transaction: tx, cancellationToken: ct))).ToHashSet();
-        var copies = await log.ReadDeadLettersAsync(int.MaxValue, ct);
+            "SELECT log_position FROM event_history WHERE stream = @stream AND outcome = 'dead-lettered'", new { stream = stream.Stream.Name },
+            transaction: tx, cancellationToken: ct))).ToHashSet();
+        // Streams share one dead-letter log; a street's copies name their stream (cc:events:{street}).
+        var copies = (await log.ReadDeadLettersAsync(int.MaxValue, ct))
+            .Where(d => !stream.Stream.IsStreet || d.Fields.GetValueOrDefault("originalStream") is { } key && key.EndsWith($":{{{stream.Stream.Name}}}", StringComparison.Ordinal))
+            .ToList();
         var inLog = copies.Select(d => d.Fields.GetValueOrDefault("originalId")).OfType<string>().ToHashSet();
         // A dead-letter copy older than everything the log still holds may have gone with it (a FLUSHALL); the history
         // row keeps its fields and reason either way.
         var oldest = (await log.ReadAfterAsync(LogPosition.Start, 1, ct)).FirstOrDefault()?.Position;
         var before = differences.Count;
         foreach (var position in recorded.Where(p => !inLog.Contains(p) && oldest is { } o && LogPosition.Parse(p) >= o))
-            Note(differences, $"dead letter {position}: recorded in the history but missing from the dead-letter log");
-        checks.Add($"dead letters {(differences.Count == before ? "ok" : "DIFFER")} ({recorded.Count:N0} positions, {copies.Count:N0} dead-letter entries)");
+            Note(differences, $"dead letter{name} {position}: recorded in the history but missing from the dead-letter log");
+        checks.Add($"dead letters {(differences.Count == before ? "ok" : "DIFFER")} ({recorded.Count:N0} positions, {copies.Count:N0} dead-letter entries){name}");
     }
 
     /// <summary>Every entry the log still holds up to the checkpoint has its history row, with the same fields.</summary>
-    private async Task CompareStreamAsync(DbConnection connection, DbTransaction tx, LogPosition checkpoint, bool requireCaughtUp,
-        List<string> checks, List<string> differences, CancellationToken ct)
+    private async Task CompareStreamAsync(DbConnection connection, DbTransaction tx, EventLogs.StreamLog stream, LogPosition checkpoint, bool requireCaughtUp,
+        string name, List<string> checks, List<string> differences, CancellationToken ct)
     {
+        var log = stream.Log;
+        var streamName = stream.Stream.Name;
         var before = differences.Count;
         long compared = 0, after = 0;
         var cursor = LogPosition.Start;
@@ -271,8 +300,8 @@ public sealed class LogVerifier(IDbConnectionFactory live, IEventLog log, Envelo
             first ??= page[0].Position;
             var positions = page.Where(e => e.Position <= checkpoint).Select(e => e.Position.ToString()).ToList();
             var rows = positions.Count == 0 ? [] : (await connection.QueryAsync<(string Position, string Id, string Type, string Data, string Outcome)>(new CommandDefinition(
-                $"SELECT log_position, envelope_id, type, data, outcome FROM event_history WHERE {live.Dialect.InList("log_position", "positions")}",
-                new { positions = positions.ToArray() }, tx, cancellationToken: ct))).ToDictionary(r => r.Position);
+                $"SELECT log_position, envelope_id, type, data, outcome FROM event_history WHERE stream = @stream AND {live.Dialect.InList("log_position", "positions")}",
+                new { stream = streamName, positions = positions.ToArray() }, tx, cancellationToken: ct))).ToDictionary(r => r.Position);
             foreach (var entry in page)
             {
                 if (entry.Position > checkpoint) { after++; continue; }
@@ -280,11 +309,11 @@ public sealed class LogVerifier(IDbConnectionFactory live, IEventLog log, Envelo
                 var key = entry.Position.ToString();
                 held.Add(key);
                 if (!rows.TryGetValue(key, out var row))
-                    Note(differences, $"log entry {key} ({entry.Fields.GetValueOrDefault(EnvelopeFields.Type)}) is at or before the checkpoint but has no history row: lost");
+                    Note(differences, $"log entry{name} {key} ({entry.Fields.GetValueOrDefault(EnvelopeFields.Type)}) is at or before the checkpoint but has no history row: lost");
                 else if (row.Outcome != Outcomes.DeadLettered
                     && (row.Id != entry.Fields.GetValueOrDefault(EnvelopeFields.Id) || row.Type != entry.Fields.GetValueOrDefault(EnvelopeFields.Type)
                         || row.Data != entry.Fields.GetValueOrDefault(EnvelopeFields.Data)))
-                    Note(differences, $"log entry {key}: its history row holds other fields (envelope {row.Id} {row.Type})");
+                    Note(differences, $"log entry{name} {key}: its history row holds other fields (envelope {row.Id} {row.Type})");
             }
             cursor = page[^1].Position;
         }
@@ -293,15 +322,15 @@ public sealed class LogVerifier(IDbConnectionFactory live, IEventLog log, Envelo
             // From the oldest entry the log still holds onwards (older ones were trimmed), every history row's entry must
             // still be in the log: a row the log does not hold was never appended there.
             var rows = await connection.QueryAsync<string>(new CommandDefinition(
-                "SELECT log_position FROM event_history WHERE seq >= (SELECT MIN(seq) FROM event_history WHERE log_position = @oldest)",
-                new { oldest = oldest.ToString() }, tx, cancellationToken: ct));
+                "SELECT log_position FROM event_history WHERE stream = @stream AND seq >= (SELECT MIN(seq) FROM event_history WHERE stream = @stream AND log_position = @oldest)",
+                new { stream = streamName, oldest = oldest.ToString() }, tx, cancellationToken: ct));
             foreach (var position in rows.Where(p => !held.Contains(p)))
-                Note(differences, $"history row {position} is not in the log, which holds every entry from {oldest} on");
+                Note(differences, $"history row{name} {position} is not in the log, which holds every entry from {oldest} on");
         }
         var pending = await log.PendingCountAsync(Projector.Group, ct);
         if (requireCaughtUp && (after > 0 || pending > 0))
-            Note(differences, $"not caught up: {after:N0} log entries after the checkpoint, {pending:N0} pending in the group");
-        checks.Add($"log         {(differences.Count == before ? "ok" : "DIFFER")} ({compared:N0} entries checked against the history; {after:N0} after the checkpoint; {pending:N0} pending)");
+            Note(differences, $"not caught up{name}: {after:N0} log entries after the checkpoint, {pending:N0} pending in the group");
+        checks.Add($"log         {(differences.Count == before ? "ok" : "DIFFER")} ({compared:N0} entries checked against the history; {after:N0} after the checkpoint; {pending:N0} pending){name}");
     }
 
     private static void Note(List<string> differences, string difference) => differences.Add(difference);

@@ -16,6 +16,8 @@ namespace CommandCenter.Web.Live;
 /// that position, and re-applies the tail after it (docs/decisions/0009). Screens do not wait for that: everything
 /// else is applied as it arrives.
 /// </para>
+/// With one stream per street (<paramref name="streets"/>, registered under <c>EventLog:Sharding = Street</c>) the
+/// tail reads every street's stream and keeps each street's state apart (docs/decisions/0014); the screens see their union.
 /// </summary>
 public sealed class LiveState(
     IEventLog log,
@@ -23,7 +25,8 @@ public sealed class LiveState(
     EnvelopeParser parser,
     DistrictReducer reducer,
     TimeProvider time,
-    ILogger<LiveState> logger)
+    ILogger<LiveState> logger,
+    CommandCenter.Infrastructure.Redis.StreetStreamsTail? streets = null)
 {
     public const int BatchSize = 1000;
     private static readonly TimeSpan IdleDelayMin = TimeSpan.FromMilliseconds(1);
@@ -91,7 +94,7 @@ public sealed class LiveState(
 
     internal async Task HydrateAsync(CancellationToken ct)
     {
-        var snapshot = await snapshots.LoadAsync(ct);
+        var snapshot = streets is null ? await snapshots.LoadAsync(ct) : new StateSnapshot(await streets.HydrateAsync(ct), LogPosition.Start);
         _base = snapshot.Checkpoint;
         var now = time.GetUtcNow();
         _freshness = _freshness with { LastReadAt = now };
@@ -102,6 +105,8 @@ public sealed class LiveState(
     /// <summary>Reads and applies one batch after the current position; returns how many entries it read.</summary>
     internal async Task<int> PollOnceAsync(CancellationToken ct)
     {
+        if (streets is not null)
+            return await PollStreetsAsync(streets, ct);
         var before = _current;
         var entries = await log.ReadAfterAsync(before.Position, BatchSize, ct);
         var now = time.GetUtcNow();
@@ -135,6 +140,26 @@ public sealed class LiveState(
             }
         }
 
+        PublishBatch(before, state, entries[^1].Position, applied, rejected, now);
+        return entries.Count;
+    }
+
+    /// <summary>One poll of every street's stream (docs/decisions/0014); the tail resynchronises a street on its own.</summary>
+    private async Task<int> PollStreetsAsync(CommandCenter.Infrastructure.Redis.StreetStreamsTail tail, CancellationToken ct)
+    {
+        var before = _current;
+        var read = await tail.PollAsync(BatchSize, ct);
+        var now = time.GetUtcNow();
+        _freshness = new LiveFreshness(now, read.Behind ? _freshness.BehindSince ?? now : null);
+        if (read.Read == 0) return 0;
+        PublishBatch(before, read.State, read.Position > before.Position ? read.Position : before.Position, [.. read.Applied],
+            Rejected is null || read.Rejected.Count == 0 ? null : [.. read.Rejected], now);
+        return read.Read;
+    }
+
+    private void PublishBatch(LiveSnapshot before, Core.State.DistrictState state, LogPosition position, List<EventEnvelope> applied,
+        List<(EventEnvelope Envelope, string Reason)>? rejected, DateTimeOffset now)
+    {
         if (rejected is not null)
             NotifyRejected(rejected);
         if (applied.Count > 0)
@@ -144,14 +169,13 @@ public sealed class LiveState(
         Publish(before with
         {
             State = state,
-            Position = entries[^1].Position,
+            Position = position,
             LastEventId = last?.Id ?? before.LastEventId,
             LastOccurredAt = last?.OccurredAt ?? before.LastOccurredAt,
             LastReceivedAt = now,
             Recent = applied.Count == 0 ? before.Recent : NewestFirst(applied, before.Recent),
             Version = before.Version + 1,
         });
-        return entries.Count;
     }
 
     /// <summary>

@@ -24,4 +24,14 @@ public static class RedisServer
         streamKey = $"test:{Guid.NewGuid():N}";
         return new RedisEventLog(Connection, streamKey, streamKey + ":dead");
     }
+
+    private static readonly Lazy<ConnectionMultiplexer> SharedCluster = new(() => ConnectionMultiplexer.Connect(ClusterAddress));
+
+    /// <summary>The one-node Redis Cluster tests/run.sh starts (<c>CC_TEST_REDIS_CLUSTER</c>): it refuses a command whose keys span slots.</summary>
+    public static string ClusterAddress =>
+        Environment.GetEnvironmentVariable("CC_TEST_REDIS_CLUSTER") is { Length: > 0 } address
+            ? address
+            : throw new InvalidOperationException("CC_TEST_REDIS_CLUSTER is not set: the cluster tests need a Redis Cluster. Run tests/run.sh, which starts one.");
+
+    public static IConnectionMultiplexer Cluster => SharedCluster.Value;
 }

@@ -10,7 +10,9 @@ namespace CommandCenter.Web.Tests.Redis;
 /// The real app in Redis mode on Kestrel (a real port), configured by settings only, as production is: its own
 /// stream on the test redis-server (or the one given), a SQLite file that several instances may share.
 /// </summary>
-public sealed class RedisAppFactory(string redisAddress, string streamKey, string databasePath, string instance) : WebApplicationFactory<Program>
+/// <param name="settings">More settings, e.g. <c>EventLog:Sharding</c>.</param>
+public sealed class RedisAppFactory(string redisAddress, string streamKey, string databasePath, string instance,
+    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public static string TestRedis =>
         Environment.GetEnvironmentVariable("CC_TEST_REDIS") is { Length: > 0 } address
@@ -32,6 +34,8 @@ public sealed class RedisAppFactory(string redisAddress, string streamKey, strin
         builder.UseSetting("Projector:ConsumerName", instance);
         builder.UseSetting("Redis:LeaseTime", "00:00:02");
         builder.UseSetting("DeadlineWatcher:Enabled", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.HashPasswordsQuickly());
     }
 
