@@ -29,14 +29,15 @@ public sealed class ReplayHistory(IDbConnectionFactory db)
     /// <summary>
     /// The history row covered by the newest stored snapshot whose rows all occurred no later than
     /// <paramref name="at"/>, or null: a replay of <paramref name="at"/> starts there and applies at most about a day
-    /// of rows (docs/decisions/0010).
+    /// of rows (docs/decisions/0010). Only the district's one stream's snapshots hold the whole district: under streams
+    /// per street (docs/decisions/0014) each holds one street, and a replay starts from the history's first row.
     /// </summary>
     public async Task<long?> SnapshotSeqBeforeAsync(DateTimeOffset at, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         return await connection.QueryFirstOrDefaultAsync<long?>(new CommandDefinition($"""
             SELECT history_seq FROM state_snapshots
-            WHERE reducer_version = @version AND max_occurred_utc > 0 AND max_occurred_utc <= @at
+            WHERE stream = '' AND reducer_version = @version AND max_occurred_utc > 0 AND max_occurred_utc <= @at
             ORDER BY max_occurred_utc DESC, history_seq DESC {db.Dialect.Limit("one")}
             """, new { version = DistrictReducer.Version, at = at.UtcTicks, one = 1 }, cancellationToken: ct));
     }
@@ -49,7 +50,7 @@ public sealed class ReplayHistory(IDbConnectionFactory db)
     {
         await using var connection = await db.OpenAsync(ct);
         var body = await connection.QueryFirstOrDefaultAsync<byte[]>(new CommandDefinition($"""
-            SELECT body FROM state_snapshots WHERE reducer_version = @version AND history_seq = @seq {db.Dialect.Limit("one")}
+            SELECT body FROM state_snapshots WHERE stream = '' AND reducer_version = @version AND history_seq = @seq {db.Dialect.Limit("one")}
             """, new { version = DistrictReducer.Version, seq, one = 1 }, cancellationToken: ct));
         return body is null ? null : ProjectionStore.DecodeForReplay(body);
     }
