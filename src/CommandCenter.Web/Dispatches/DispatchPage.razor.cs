@@ -51,6 +51,13 @@ public sealed partial class DispatchPage
 
     protected override TimeSpan? TickInterval => TimeSpan.FromSeconds(1);
 
+    /// <summary>Active dispatches listed at most (a district's busiest day holds far fewer); beyond the next, only the rows in view render.</summary>
+    private const int ActiveCap = 5_000;
+    private const int ActiveVirtualizeFrom = 100;
+
+    private string IncidentTitle(DistrictState state, Dispatch dispatch) =>
+        dispatch.IncidentId is { } id && state.Incidents.TryGetValue(id, out var incident) ? incident.Title : L["临时任务"];
+
     private bool StreetLocked => Actor is null || !Permissions.SeesWholeDistrict(Actor);
 
     private bool CanRead(string street) => Actor is not null && Permissions.CanRead(Actor, street);
