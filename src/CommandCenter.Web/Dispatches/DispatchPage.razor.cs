@@ -55,6 +55,12 @@ public sealed partial class DispatchPage
     private const int ActiveCap = 5_000;
     private const int ActiveVirtualizeFrom = 100;
 
+    /// <summary>Open incidents listed at most in the queue; beyond the next, only the rows in view render.</summary>
+    private const int QueueCap = 5_000;
+    private const int QueueVirtualizeFrom = 100;
+
+    private MudDataGrid<Incident>? _queueGrid;
+
     private string IncidentTitle(DistrictState state, Dispatch dispatch) =>
         dispatch.IncidentId is { } id && state.Incidents.TryGetValue(id, out var incident) ? incident.Title : L["临时任务"];
 
@@ -103,8 +109,9 @@ public sealed partial class DispatchPage
     private Task OnQueueKeyAsync(KeyboardEventArgs e)
     {
         var state = Live.Current.State;
-        var queue = DispatchBoard.Queue(state, CanRead, _street, _category, _sending.Values.Select(s => s.IncidentId).ToHashSet())
-            .Take(DispatchBoard.ListCap).ToList();
+        // The order the grid shows (a header may have re-sorted it), else the board's own.
+        var queue = (_queueGrid?.FilteredItems ?? DispatchBoard.Queue(state, CanRead, _street, _category, _sending.Values.Select(s => s.IncidentId).ToHashSet()))
+            .Take(QueueCap).ToList();
         if (queue.Count == 0) return Task.CompletedTask;
         var at = queue.FindIndex(i => i.Id == _selectedIncident);
         if (DispatchKeys.QueueStep(e.Key) is not 0 and var step)
