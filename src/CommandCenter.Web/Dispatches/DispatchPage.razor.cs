@@ -154,14 +154,14 @@ public sealed partial class DispatchPage
         _selectedIncident = dispatch.IncidentId;
     }
 
-    private void OnStreetChanged(ChangeEventArgs e)
+    private void OnStreetChanged(string? code)
     {
         if (StreetLocked) return;
-        _street = e.Value as string is { Length: > 0 } code && District.StreetsByCode.ContainsKey(code) ? code : null;
+        _street = code is { Length: > 0 } && District.StreetsByCode.ContainsKey(code) ? code : null;
         _category = null;
     }
 
-    private void OnCategoryChanged(ChangeEventArgs e) => _category = e.Value as string is { Length: > 0 } c ? c : null;
+    private void OnCategoryChanged(string? category) => _category = category is { Length: > 0 } ? category : null;
 
     /// <summary>The second click: sends dispatch.created for this incident and team.</summary>
     private Task DispatchAsync(Incident incident, string teamId)
