@@ -277,6 +277,9 @@ public sealed class WhistlePagesTests
         Assert.Contains("当前状态不允许", cut.Find("[data-testid=action-error]").TextContent);
         Assert.Equal("联合现场办公，问题已解决", cut.Find("[data-testid=feedback-text]").GetAttribute("value"));
         Assert.NotEmpty(cut.FindAll("[data-testid=retry]"));
+        // Announced in a snackbar too, by the refusal's code in the page's words: not the reducer's English reason.
+        var shown = Assert.Single(page.Ctx.Services.GetRequiredService<MudBlazor.ISnackbar>().ShownSnackbars);
+        Assert.Equal("当前状态不允许", shown.Message);
     }
 
     [Fact]
