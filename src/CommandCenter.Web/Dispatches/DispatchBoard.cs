@@ -17,9 +17,6 @@ public sealed record TeamRow(TeamInfo Team, string Street, TeamStatus Status, Di
 /// </summary>
 public static class DispatchBoard
 {
-    /// <summary>Rows rendered at most per list: the rest are counted, not drawn.</summary>
-    public const int ListCap = 200;
-
     /// <summary>
     /// Open incidents waiting for a team, most severe first (1 is the most severe), then oldest first: those with an
     /// active dispatch, or one this page has just sent, are out of the queue until it ends or is refused.

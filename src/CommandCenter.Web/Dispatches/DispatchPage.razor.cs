@@ -51,6 +51,19 @@ public sealed partial class DispatchPage
 
     protected override TimeSpan? TickInterval => TimeSpan.FromSeconds(1);
 
+    /// <summary>Active dispatches listed at most (a district's busiest day holds far fewer); beyond the next, only the rows in view render.</summary>
+    private const int ActiveCap = 5_000;
+    private const int ActiveVirtualizeFrom = 100;
+
+    /// <summary>Open incidents listed at most in the queue; beyond the next, only the rows in view render.</summary>
+    private const int QueueCap = 5_000;
+    private const int QueueVirtualizeFrom = 100;
+
+    private MudDataGrid<Incident>? _queueGrid;
+
+    private string IncidentTitle(DistrictState state, Dispatch dispatch) =>
+        dispatch.IncidentId is { } id && state.Incidents.TryGetValue(id, out var incident) ? incident.Title : L["临时任务"];
+
     private bool StreetLocked => Actor is null || !Permissions.SeesWholeDistrict(Actor);
 
     private bool CanRead(string street) => Actor is not null && Permissions.CanRead(Actor, street);
@@ -96,8 +109,9 @@ public sealed partial class DispatchPage
     private Task OnQueueKeyAsync(KeyboardEventArgs e)
     {
         var state = Live.Current.State;
-        var queue = DispatchBoard.Queue(state, CanRead, _street, _category, _sending.Values.Select(s => s.IncidentId).ToHashSet())
-            .Take(DispatchBoard.ListCap).ToList();
+        // The order the grid shows (a header may have re-sorted it), else the board's own.
+        var queue = (_queueGrid?.FilteredItems ?? DispatchBoard.Queue(state, CanRead, _street, _category, _sending.Values.Select(s => s.IncidentId).ToHashSet()))
+            .Take(QueueCap).ToList();
         if (queue.Count == 0) return Task.CompletedTask;
         var at = queue.FindIndex(i => i.Id == _selectedIncident);
         if (DispatchKeys.QueueStep(e.Key) is not 0 and var step)
@@ -140,14 +154,14 @@ public sealed partial class DispatchPage
         _selectedIncident = dispatch.IncidentId;
     }
 
-    private void OnStreetChanged(ChangeEventArgs e)
+    private void OnStreetChanged(string? code)
     {
         if (StreetLocked) return;
-        _street = e.Value as string is { Length: > 0 } code && District.StreetsByCode.ContainsKey(code) ? code : null;
+        _street = code is { Length: > 0 } && District.StreetsByCode.ContainsKey(code) ? code : null;
         _category = null;
     }
 
-    private void OnCategoryChanged(ChangeEventArgs e) => _category = e.Value as string is { Length: > 0 } c ? c : null;
+    private void OnCategoryChanged(string? category) => _category = category is { Length: > 0 } ? category : null;
 
     /// <summary>The second click: sends dispatch.created for this incident and team.</summary>
     private Task DispatchAsync(Incident incident, string teamId)

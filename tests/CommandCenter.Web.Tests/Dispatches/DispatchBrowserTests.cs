@@ -25,21 +25,23 @@ public sealed class DispatchBrowserTests
         await page.Locator($"[data-testid=queue-row][data-incident='{incident}'] button").ClickAsync();
         await page.Locator($"[data-testid=dispatch-team][data-team='{team}']").ClickAsync();
 
-        var row = page.Locator($"[data-testid=dispatch-row][data-team='{team}']");
+        // The grid's row, found by its team cell (the grid puts no attributes on a <tr>).
+        var row = page.Locator($"tr:has([data-testid=dispatch-row][data-team='{team}'])");
+        var rowData = row.Locator("[data-testid=dispatch-row]");
         var teamRow = page.Locator($"[data-testid=team-row][data-team='{team}']");
-        await Expect(row).ToHaveAttributeAsync("data-dispatch-status", "created", Live);
-        await Expect(row).ToHaveAttributeAsync("data-incident", incident.ToString());
+        await Expect(rowData).ToHaveAttributeAsync("data-dispatch-status", "created", Live);
+        await Expect(rowData).ToHaveAttributeAsync("data-incident", incident.ToString());
         await Expect(teamRow).ToHaveAttributeAsync("data-team-status", "dispatched", Live);
         await Expect(page.Locator($"[data-testid=queue-row][data-incident='{incident}']")).ToHaveCountAsync(0);
         await Expect(row.Locator("[data-testid=timer-created]")).Not.ToHaveTextAsync("—");
 
         await row.Locator("[data-testid=acknowledge]").ClickAsync();
-        await Expect(row).ToHaveAttributeAsync("data-dispatch-status", "acknowledged", Live);
+        await Expect(rowData).ToHaveAttributeAsync("data-dispatch-status", "acknowledged", Live);
         await row.Locator("[data-testid=en-route]").ClickAsync();
-        await Expect(row).ToHaveAttributeAsync("data-dispatch-status", "en-route", Live);
+        await Expect(rowData).ToHaveAttributeAsync("data-dispatch-status", "en-route", Live);
         await Expect(teamRow).ToHaveAttributeAsync("data-team-status", "en-route", Live);
         await row.Locator("[data-testid=on-scene]").ClickAsync();
-        await Expect(row).ToHaveAttributeAsync("data-dispatch-status", "on-scene", Live);
+        await Expect(rowData).ToHaveAttributeAsync("data-dispatch-status", "on-scene", Live);
         await Expect(teamRow).ToHaveAttributeAsync("data-team-status", "on-scene", Live);
         await row.Locator("[data-testid=complete]").ClickAsync();
         await page.Locator("[data-testid=outcome]").FillAsync("已关闭阀门，燃气公司抢修完毕");

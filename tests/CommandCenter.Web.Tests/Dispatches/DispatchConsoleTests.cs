@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using Bunit;
 using CommandCenter.Core.Events;
 using CommandCenter.Infrastructure.Security;
@@ -12,6 +13,16 @@ namespace CommandCenter.Web.Tests.Dispatches;
 public sealed class DispatchConsoleTests
 {
     private static readonly DateTimeOffset Noon = TestEvents.Noon;
+
+    private static IRenderedComponent<MudBlazor.MudSelect<string>> StreetFilter(IRenderedComponent<DispatchPage> cut) =>
+        cut.FindComponents<MudBlazor.MudSelect<string>>().Single(s => Equals(s.Instance.UserAttributes.GetValueOrDefault("data-testid"), "street-filter"));
+
+    /// <summary>Picks <paramref name="value"/> in the MudSelect marked <paramref name="testId"/>, as a click on its item would.</summary>
+    private static void Choose(IRenderedComponent<DispatchPage> cut, string testId, string value)
+    {
+        var select = cut.FindComponents<MudBlazor.MudSelect<string>>().Single(s => Equals(s.Instance.UserAttributes.GetValueOrDefault("data-testid"), testId));
+        cut.InvokeAsync(() => select.Instance.SelectOption(value)).GetAwaiter().GetResult();
+    }
 
     private static string[] QueueIds(IRenderedComponent<DispatchPage> cut) =>
         [.. cut.FindAll("[data-testid=queue-row]").Select(r => r.GetAttribute("data-incident")!)];
@@ -38,7 +49,7 @@ public sealed class DispatchConsoleTests
         var cut = bed.Ctx.Render<DispatchPage>();
 
         Assert.Equal([severeOld.ToString(), severeNew.ToString(), middle.ToString(), routineOld.ToString()], QueueIds(cut));
-        cut.Find("[data-testid=street-filter]").Change("huaqiaolu");
+        Choose(cut, "street-filter", "huaqiaolu");
         Assert.Equal([middle.ToString()], QueueIds(cut));
     }
 
@@ -97,6 +108,28 @@ public sealed class DispatchConsoleTests
         Assert.Equal(competing, bed.Live.Current.State.Teams[team].ActiveDispatchId);
     }
 
+    private static string[] DispatchIds(IRenderedComponent<DispatchPage> cut) =>
+        [.. cut.FindAll("[data-testid=dispatch-row]").Select(r => r.GetAttribute("data-dispatch")!)];
+
+    [Fact]
+    public async Task Dispatches_SentColumnHeader_SortsBySendingTimeBothWays()
+    {
+        await using var bed = new PageBed();
+        Guid[] incidents = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()], dispatches = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
+        await bed.GivenAsync([.. incidents.Select((id, i) => TestEvents.Incident(id, 2, Noon.AddMinutes(-30 + i))),
+            .. dispatches.Select((id, i) => TestEvents.Event(new DispatchCreated(id, TestEvents.Team(index: i), incidents[i]), Noon.AddMinutes(-20 + 5 * i)))]);
+        var cut = bed.Ctx.Render<DispatchPage>();
+        var oldestFirst = dispatches.Select(d => d.ToString()).ToArray();
+        Assert.Equal(oldestFirst, DispatchIds(cut)); // the list's own order
+
+        IElement Header() => cut.Find("[data-testid=dispatches]").QuerySelectorAll("th").Single(th => th.TextContent.Contains("派单"))
+            .QuerySelector("[blazor\\:onclick], .sortable-column-header")!;
+        Header().Click();
+        Assert.Equal(oldestFirst, DispatchIds(cut));
+        Header().Click();
+        Assert.Equal(oldestFirst.Reverse(), DispatchIds(cut));
+    }
+
     [Fact]
     public async Task Timers_DispatchStages_TickEverySecondWhileThePageIsOpen()
     {
@@ -106,22 +139,26 @@ public sealed class DispatchConsoleTests
             TestEvents.Event(new DispatchCreated(dispatch, TestEvents.Team(), incident), Noon.AddSeconds(-65)),
             TestEvents.Event(new DispatchAcknowledged(dispatch), Noon.AddSeconds(-20)));
         var cut = bed.Ctx.Render<DispatchPage>();
-        var row = $"[data-testid=dispatch-row][data-dispatch='{dispatch}']";
-        Assert.Equal("1:05", cut.Find($"{row} [data-testid=timer-created]").TextContent);
-        Assert.Equal("0:20", cut.Find($"{row} [data-testid=timer-acknowledged]").TextContent);
-        Assert.Equal("—", cut.Find($"{row} [data-testid=timer-en-route]").TextContent);
+        var of = $"[data-dispatch='{dispatch}']"; // each timer says whose it is: the grid's rows carry no attributes
+        Assert.Equal("1:05", cut.Find($"[data-testid=timer-created]{of}").TextContent);
+        Assert.Equal("0:20", cut.Find($"[data-testid=timer-acknowledged]{of}").TextContent);
+        Assert.Equal("—", cut.Find($"[data-testid=timer-en-route]{of}").TextContent);
 
         bed.Time.Advance(TimeSpan.FromSeconds(1));
 
-        cut.WaitForAssertion(() => Assert.Equal("1:06", cut.Find($"{row} [data-testid=timer-created]").TextContent));
-        Assert.Equal("0:21", cut.Find($"{row} [data-testid=timer-acknowledged]").TextContent);
+        cut.WaitForAssertion(() => Assert.Equal("1:06", cut.Find($"[data-testid=timer-created]{of}").TextContent));
+        Assert.Equal("0:21", cut.Find($"[data-testid=timer-acknowledged]{of}").TextContent);
 
-        // The one-second ticker; the throttle's timer exists only once a render has had to wait.
-        Assert.Equal(1, bed.Clock.LiveTimers);
+        // The one-second ticker, beside the timer MudBlazor's popover service (the filters' selects) keeps for the
+        // circuit; the throttle's timer exists only once a render has had to wait.
+        var ticking = bed.Clock.LiveTimers;
         await bed.GivenAsync(TestEvents.Event(new DispatchEnRoute(dispatch), Noon.AddSeconds(1)));
-        Assert.Equal(2, bed.Clock.LiveTimers);
+        Assert.Equal(ticking + 1, bed.Clock.LiveTimers);
         await bed.Ctx.DisposeComponentsAsync();
-        // Disposed with the page: the ticker and the throttle's timer are gone.
+        // Disposed with the page: the ticker and the throttle's timer are gone; what is left is the popover service's,
+        // ended with the circuit's services.
+        Assert.Equal(ticking - 1, bed.Clock.LiveTimers);
+        await ((IAsyncDisposable)bed.Ctx.Services.GetRequiredService<MudBlazor.IPopoverService>()).DisposeAsync();
         Assert.Equal(0, bed.Clock.LiveTimers);
     }
 
@@ -136,7 +173,7 @@ public sealed class DispatchConsoleTests
             TestEvents.Event(new DispatchOnScene(dispatch), Noon.AddMinutes(-2)));
         var cut = bed.Ctx.Render<DispatchPage>();
 
-        cut.Find($"[data-dispatch='{dispatch}'] [data-testid=complete]").Click();
+        cut.Find($"[data-testid=complete][data-dispatch='{dispatch}']").Click();
         cut.Find("[data-testid=confirm-complete]").Click();
         Assert.Contains("请填写处置结果", cut.Find("[data-testid=action-error]").TextContent);
         Assert.Empty(await bed.AppendedAsync(EventTypes.DispatchCompleted));
@@ -161,7 +198,7 @@ public sealed class DispatchConsoleTests
         var cut = bed.Ctx.Render<DispatchPage>();
 
         Assert.Equal([own.ToString()], QueueIds(cut));
-        Assert.True(cut.Find("[data-testid=street-filter]").HasAttribute("disabled"));
+        Assert.True(StreetFilter(cut).Instance.Disabled);
         Assert.Equal(["ninghailu"], cut.FindAll("[data-testid=team-board]").Select(b => b.GetAttribute("data-street")));
         Assert.All(cut.FindAll("[data-testid=team-row]"), t => Assert.StartsWith("ninghailu-", t.GetAttribute("data-team")));
     }

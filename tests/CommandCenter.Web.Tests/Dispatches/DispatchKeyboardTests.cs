@@ -33,6 +33,38 @@ public sealed class DispatchKeyboardTests
     }
 
     [Fact]
+    public async Task Keys_AfterSortingTheQueueByWaitingTime_ArrowDownFollowsTheOrderShown()
+    {
+        await using var bed = new PageBed();
+        Guid severeNew = Guid.NewGuid(), routineOld = Guid.NewGuid();
+        await bed.GivenAsync(TestEvents.Incident(severeNew, 1, Noon.AddMinutes(-5)), TestEvents.Incident(routineOld, 4, Noon.AddHours(-3)));
+        var cut = bed.Ctx.Render<DispatchPage>();
+        string[] Shown() => [.. cut.FindAll("[data-testid=queue-row]").Select(r => r.GetAttribute("data-incident")!)];
+        Assert.Equal([severeNew.ToString(), routineOld.ToString()], Shown()); // the board's own order: the most severe first
+
+        // Sorted by when they were reported (oldest first), the first ↓ picks the top row shown, not the most severe.
+        cut.Find("[data-testid=queue]").QuerySelectorAll("th").Single(th => th.TextContent.Contains("已等待"))
+            .QuerySelector("[blazor\\:onclick], .sortable-column-header")!.Click();
+        Assert.Equal([routineOld.ToString(), severeNew.ToString()], Shown());
+        cut.Find("[data-testid=queue-list]").KeyDown(new KeyboardEventArgs { Key = "ArrowDown" });
+
+        Assert.Equal(routineOld.ToString(), cut.Find("[data-testid=incident-panel]").GetAttribute("data-incident"));
+    }
+
+    [Fact]
+    public async Task Queue_ThousandsOfOpenIncidents_RendersOnlyTheRowsInView()
+    {
+        await using var bed = new PageBed();
+        await bed.GivenAsync([.. Enumerable.Range(0, 2_000).Select(i => TestEvents.Incident(Guid.NewGuid(), 1 + i % 4, Noon.AddMinutes(-i)))]);
+
+        var cut = bed.Ctx.Render<DispatchPage>();
+
+        Assert.Equal("2000", cut.Find("[data-testid=queue-count]").TextContent);
+        // The virtualizer renders a first window (its size is only known in a browser); never the whole queue.
+        Assert.InRange(cut.FindAll("[data-testid=queue-row]").Count, 1, 200);
+    }
+
+    [Fact]
     public async Task Keys_TypingADigitWithNoIncidentChosen_SendsNothing()
     {
         await using var bed = new PageBed();

@@ -51,9 +51,9 @@ public sealed class EscalationLoopBrowserTests
         var whistle = await leaderDetail.GetAttributeAsync("data-whistle");
 
         // The operator sees it arrive as a work-advance whistle with its department waiting, and opens it.
-        var row = operatorPage.Locator($"tr[data-whistle='{whistle}']");
+        var row = operatorPage.Locator($"tr:has([data-testid='whistle-row'][data-whistle='{whistle}'])");
         var chip = row.Locator("[data-department='chengguan']");
-        await Expect(row).ToHaveAttributeAsync("data-level", nameof(WhistleLevel.WorkAdvance), Soon.Attribute);
+        await Expect(row.Locator("[data-testid='whistle-row']")).ToHaveAttributeAsync("data-level", nameof(WhistleLevel.WorkAdvance), Soon.Attribute);
         await Expect(chip).ToHaveAttributeAsync("data-status", "waiting");
         await row.Locator("[data-testid='open-whistle']").ClickAsync();
         var detail = operatorPage.Locator($"[data-testid='whistle-detail'][data-whistle='{whistle}']");
@@ -62,7 +62,7 @@ public sealed class EscalationLoopBrowserTests
 
         // Nobody reports in: past the deadline the watcher records the miss and raises the level.
         var escalated = new LocatorAssertionsToHaveAttributeOptions { Timeout = 20_000 };
-        await Expect(row).ToHaveAttributeAsync("data-level", nameof(WhistleLevel.ToughProblem), escalated);
+        await Expect(row.Locator("[data-testid='whistle-row']")).ToHaveAttributeAsync("data-level", nameof(WhistleLevel.ToughProblem), escalated);
         await Expect(row.Locator("td").First).ToHaveTextAsync("攻坚克难哨");
         await Expect(chip).ToHaveAttributeAsync("data-status", "overdue");
         await Expect(chip).ToContainTextAsync("超时未报到");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Events;
@@ -199,6 +200,8 @@ public sealed class TicketBoardTests
         cut.Find("[data-testid='feedback-submit']").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("未能记录，请重试", cut.Find("[data-testid='feedback-error']").TextContent));
+        var snackbar = bed.Ctx.Services.GetRequiredService<MudBlazor.ISnackbar>();
+        Assert.Equal("未能记录，请重试", Assert.Single(snackbar.ShownSnackbars).Message); // announced once, in words, without the exception's text
         Assert.Equal("已责令施工单位停止夜间作业", cut.Find("[data-testid='feedback-input']").GetAttribute("value"));
         Assert.Equal(2, (await bed.Memory.ReadAfterAsync(LogPosition.Start, 10)).Count);
 
@@ -207,6 +210,7 @@ public sealed class TicketBoardTests
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='action-sent']")));
         Assert.Empty(cut.FindAll("[data-testid='feedback-error']"));
+        Assert.Single(snackbar.ShownSnackbars); // a success adds none
         var sent = (await bed.Memory.ReadAfterAsync(LogPosition.Start, 10))[^1].Fields;
         Assert.Equal(EventTypes.TicketFeedback, sent[EnvelopeFields.Type]);
         Assert.Contains("已责令施工单位停止夜间作业", sent[EnvelopeFields.Data]);

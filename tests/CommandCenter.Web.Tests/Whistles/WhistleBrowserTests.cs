@@ -43,7 +43,7 @@ public sealed class WhistleBrowserTests
         // The director's page was not reloaded: the circuit pushed the change.
         await Expect(link).ToHaveAttributeAsync("data-status", "reported", new() { Timeout = 10_000 });
         await Expect(director.Locator("g[data-link-id='summons-chengguan'] path").First).ToHaveAttributeAsync("stroke", "#22c55e", new() { Timeout = 10_000 });
-        await Expect(director.Locator($"tr[data-whistle='{whistle}'] [data-department=chengguan]")).ToHaveAttributeAsync("data-status", "reported");
+        await Expect(director.Locator($"[data-whistle='{whistle}'][data-department=chengguan]")).ToHaveAttributeAsync("data-status", "reported");
         await Expect(director.Locator("[data-testid=timeline] [data-timeline-type='whistle.department-reported']")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
     }
 
