@@ -132,7 +132,7 @@ public sealed class ProjectionStore(IDbConnectionFactory db, EnvelopeParser pars
             if (body is not null)
                 await connection.ExecuteAsync(new CommandDefinition(
                     "UPDATE state_snapshots SET body = @thin, holds_window = 0 WHERE seq = @seq",
-                    new { seq, thin = StateSnapshotCodec.Encode(StateSnapshotCodec.Decode(body), holdsWindow: false) }, tx, cancellationToken: ct));
+                    new { seq, thin = StateSnapshotCodec.Encode(StateSnapshotCodec.DecodeWithoutWindow(body), holdsWindow: false) }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
         }
         return candidates.Count;

@@ -3,7 +3,6 @@ using CommandCenter.Infrastructure.EventLog;
 using CommandCenter.Infrastructure.Redis;
 using CommandCenter.Infrastructure.Tests.Support;
 using CommandCenter.Infrastructure.Verification;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -23,27 +22,8 @@ public sealed class StreetStreamsHostTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    private IHost BuildHost(params (string Key, string Value)[] settings)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        var configuration = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = _database.Provider.ToString(),
-            ["ConnectionStrings:Database"] = _database.ConnectionString,
-            ["EventLog:Provider"] = "Redis",
-            ["EventLog:Sharding"] = "Street",
-            ["EventLog:StreamKey"] = _baseKey,
-            ["EventLog:DeadLetterKey"] = _baseKey + ":dead",
-            ["ConnectionStrings:Redis"] = RedisServer.Address,
-            ["Redis:LeaseTime"] = "00:00:02",
-            ["Projector:BatchSize"] = "4",
-        };
-        foreach (var (key, value) in settings)
-            configuration[key] = value;
-        builder.Configuration.AddInMemoryCollection(configuration);
-        builder.Services.AddCommandCenterInfrastructure(builder.Configuration);
-        return builder.Build();
-    }
+    private IHost BuildHost(params (string Key, string Value)[] settings) =>
+        StreetShardedHost.Build(_database, _baseKey, [("Redis:LeaseTime", "00:00:02"), ("Projector:BatchSize", "4"), .. settings]);
 
     [Fact]
     public async Task HostRunning_EventsOfTwoStreets_EachStreetsPipelineProjectsItsStreamAndVerifyIsClean()

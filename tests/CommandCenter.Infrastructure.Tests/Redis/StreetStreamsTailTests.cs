@@ -8,7 +8,6 @@ using CommandCenter.Infrastructure.Projection;
 using CommandCenter.Infrastructure.Redis;
 using CommandCenter.Infrastructure.Tests.Projection;
 using CommandCenter.Infrastructure.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -73,20 +72,7 @@ public sealed class StreetStreamsTailTests : IAsyncLifetime
     [Fact]
     public async Task PollAsync_TwoStreetsStreams_EachStreetEqualsItsStreamsReplayAndTheScreensSeeTheirUnion()
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = _database.Provider.ToString(),
-            ["ConnectionStrings:Database"] = _database.ConnectionString,
-            ["EventLog:Provider"] = "Redis",
-            ["EventLog:Sharding"] = "Street",
-            ["EventLog:StreamKey"] = _baseKey,
-            ["EventLog:DeadLetterKey"] = _baseKey + ":dead",
-            ["ConnectionStrings:Redis"] = RedisServer.Address,
-            ["Projector:BatchSize"] = "5",
-        });
-        builder.Services.AddCommandCenterInfrastructure(builder.Configuration);
-        using var host = builder.Build();
+        using var host = StreetShardedHost.Build(_database, _baseKey, ("Projector:BatchSize", "5"));
         await host.StartAsync();
         var log = host.Services.GetRequiredService<IEventLog>();
         var pipelines = host.Services.GetRequiredService<StreetPipelines>();
