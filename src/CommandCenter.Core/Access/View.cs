@@ -28,6 +28,6 @@ public enum View
     /// <c>/whistles/scoreboard</c>); each whistle is then shown by <see cref="Permissions.CanSee"/>.</summary>
     Whistles,
 
-    /// <summary>Accounts, keys, kiosks, audit and dead letters (<c>/admin/*</c>, <c>/kiosk/admin</c>).</summary>
+    /// <summary>Accounts, keys, kiosks, audit and dead letters (<c>/admin/*</c>; <c>/kiosk/admin</c> redirects to <c>/admin/kiosks</c>).</summary>
     Administration,
 }

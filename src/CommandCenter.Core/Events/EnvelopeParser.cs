@@ -32,6 +32,13 @@ public sealed class EnvelopeParser(DistrictModel district)
         }
     }
 
+    private static readonly string[] OccurredAtFormats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"];
+
+    /// <summary>The envelope's <c>occurredAt</c> rule alone: ISO 8601 with an offset or <c>Z</c> (docs/events.md),
+    /// for readers that need only the time of a row they know was parsed once.</summary>
+    public static bool TryParseOccurredAt(string? text, out DateTimeOffset occurredAt) =>
+        DateTimeOffset.TryParseExact(text, OccurredAtFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out occurredAt);
+
     private ParseResult ParseFields(IReadOnlyDictionary<string, string> fields)
     {
         foreach (var name in EnvelopeFields.All)
@@ -50,8 +57,7 @@ public sealed class EnvelopeParser(DistrictModel district)
         if (!EventTypes.PayloadTypes.TryGetValue(type, out var payloadType))
             return ParseResult.Fail($"unknown event type '{Clip(type)}'");
 
-        if (!DateTimeOffset.TryParseExact(fields[EnvelopeFields.OccurredAt], ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"],
-                CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var occurredAt))
+        if (!TryParseOccurredAt(fields[EnvelopeFields.OccurredAt], out var occurredAt))
             return ParseResult.Fail($"field 'occurredAt' is not ISO 8601 with an offset: '{Clip(fields[EnvelopeFields.OccurredAt])}'");
 
         var street = fields[EnvelopeFields.Street];

@@ -157,6 +157,8 @@ public sealed class Projector(
             var minIdle = _drainPending ? TimeSpan.Zero : _options.ClaimIdle;
             while ((await log.PendingAsync(Group, 1, ct)) is [var first] && first.Idle >= minIdle)
             {
+                if (await RewoundBehindAsync(first, ct))
+                    break;
                 var window = _options.RedeliveryWindow(first.DeliveryCount);
                 var claimed = await log.ClaimStaleAsync(Group, Consumer, minIdle, window, ct);
                 if (claimed.Count == 0)
@@ -169,6 +171,21 @@ public sealed class Projector(
         }
         _inFlightAlone = false;
         return await log.ReadGroupAsync(Group, Consumer, _options.BatchSize, ct);
+    }
+
+    /// <summary>
+    /// True when the log holds an entry after the checkpoint that comes before the first pending one: the group was
+    /// rewound behind its pending entries (deploy/restore.sh after a restore, an operator's XGROUP SETID). Claiming the
+    /// pending ones first would move the checkpoint past entries never projected, and the skip of positions at or before
+    /// the checkpoint would then drop them; reading new entries instead re-delivers everything in log order.
+    /// </summary>
+    private async Task<bool> RewoundBehindAsync(PendingEntry first, CancellationToken ct)
+    {
+        if (first.Position <= Checkpoint || await log.ReadAfterAsync(Checkpoint, 1, ct) is not [var next] || next.Position >= first.Position)
+            return false;
+        logger.LogWarning("The consumer group was rewound behind its pending entries (next entry {Next}, first pending {Pending}): reading in log order instead of claiming",
+            next.Position, first.Position);
+        return true;
     }
 
     private async Task ProjectAsync(IReadOnlyList<LogEntry> batch, CancellationToken ct)

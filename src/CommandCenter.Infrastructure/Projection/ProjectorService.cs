@@ -106,8 +106,25 @@ public sealed class ProjectorService(
         finally
         {
             if (lease.IsHeld)
-                await lease.ReleaseAsync(CancellationToken.None);
+                await ReleaseAtStopAsync();
             status.Update(s => s with { IsLeader = false });
+        }
+    }
+
+    /// <summary>
+    /// Gives the lease back so the next leader need not wait for it to expire. Best effort: a host that is stopping
+    /// may have closed its Redis connection or database already, and a lease not given back expires by itself
+    /// (Projector:LeaseTime, Redis:LeaseTime); failing here would turn a clean stop into a crashed background service.
+    /// </summary>
+    private async Task ReleaseAtStopAsync()
+    {
+        try
+        {
+            await lease.ReleaseAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning("Could not give the projector lease back while stopping ({Error}); it expires by itself", ex.GetBaseException().Message);
         }
     }
 }

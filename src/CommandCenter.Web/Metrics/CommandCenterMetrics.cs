@@ -26,9 +26,21 @@ public sealed class CommandCenterMetrics
     private long _hubConnections;
 
     /// <param name="meters">The host's meter factory: the observable instruments die with this host's services.</param>
-    public CommandCenterMetrics(IMeterFactory meters, ProjectorStatus projector, ProjectionLagMonitor lag, LiveState live)
+    /// <param name="streets">The streets' pipelines under streams per street (docs/decisions/0014), else null.</param>
+    public CommandCenterMetrics(IMeterFactory meters, ProjectorStatus projector, ProjectionLagMonitor lag, LiveState live,
+        Infrastructure.Redis.StreetPipelines? streets = null)
     {
         var meter = meters.Create(MeterName);
+        if (streets is not null)
+        {
+            // The district-wide lag and leader above are the worst street's and "any street"; these say which street.
+            meter.CreateObservableGauge("cc.projector.street.lag", () => streets.All.Select(p =>
+                    new Measurement<double>(p.Lag.Current.Lag.TotalSeconds, new KeyValuePair<string, object?>("stream", p.Stream.Name))), "s",
+                "Per street's stream: how long its oldest entry not yet in the database has waited");
+            meter.CreateObservableGauge("cc.projector.street.leader", () => streets.All.Select(p =>
+                    new Measurement<int>(p.Status.Current.IsLeader ? 1 : 0, new KeyValuePair<string, object?>("stream", p.Stream.Name))), "{instance}",
+                "Per street's stream: 1 on the instance that holds that street's projector lease");
+        }
         meter.CreateObservableCounter("cc.events.applied", () => projector.AppliedCount, "{event}",
             "Events the reducer applied, as committed to the database");
         meter.CreateObservableCounter("cc.events.rejected", () => projector.RejectedCount, "{event}",

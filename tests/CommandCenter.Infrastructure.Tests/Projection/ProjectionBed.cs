@@ -55,11 +55,11 @@ public sealed class ProjectionBed : IAsyncDisposable
         return total;
     }
 
-    /// <summary>The reducer run over the whole log from Empty: what the database must equal.</summary>
-    public async Task<DistrictState> ReplayLogAsync()
+    /// <summary>The reducer run over the whole log (the bed's own unless <paramref name="log"/> is given) from Empty: what the database must equal.</summary>
+    public async Task<DistrictState> ReplayLogAsync(IEventLog? log = null)
     {
         var state = DistrictState.Empty;
-        foreach (var entry in await Log.ReadAfterAsync(LogPosition.Start, 1_000_000))
+        foreach (var entry in await (log ?? Log).ReadAfterAsync(LogPosition.Start, 1_000_000))
         {
             if (Parser.Parse(entry.Fields).Envelope is { } envelope)
                 state = Reducer.Apply(state, envelope).State;

@@ -17,54 +17,56 @@ public sealed record HistoryEntry(long Seq, DateTimeOffset OccurredAt, StoredEnt
 /// </summary>
 public sealed class ReplayHistory(IDbConnectionFactory db)
 {
-    public async Task<IReadOnlyList<HistoryEntry>> ReadAfterAsync(long afterSeq, int count, CancellationToken ct)
+    /// <summary>Up to <paramref name="count"/> rows of <paramref name="stream"/> (the district's one stream when null) after <paramref name="afterSeq"/>, in its log order.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> ReadAfterAsync(long afterSeq, int count, CancellationToken ct, ProjectionStream? stream = null)
     {
         await using var connection = await db.OpenAsync(ct);
         var rows = new List<HistoryEntry>(count);
-        await foreach (var entry in HistoryReplay.ReadAsync(connection, null, afterSeq, ct: ct, limit: count))
+        await foreach (var entry in HistoryReplay.ReadAsync(connection, null, afterSeq, ct: ct, limit: count, stream: stream))
             rows.Add(new HistoryEntry(entry.Seq, OccurredAt(entry), entry));
         return rows;
     }
 
     /// <summary>
-    /// The history row covered by the newest stored snapshot whose rows all occurred no later than
+    /// The history row covered by the newest stored snapshot of <paramref name="stream"/> (the district's one stream
+    /// when null; under streams per street, docs/decisions/0014, one street's) whose rows all occurred no later than
     /// <paramref name="at"/>, or null: a replay of <paramref name="at"/> starts there and applies at most about a day
-    /// of rows (docs/decisions/0010). Only the district's one stream's snapshots hold the whole district: under streams
-    /// per street (docs/decisions/0014) each holds one street, and a replay starts from the history's first row.
+    /// of that stream's rows (docs/decisions/0010).
     /// </summary>
-    public async Task<long?> SnapshotSeqBeforeAsync(DateTimeOffset at, CancellationToken ct)
+    public async Task<long?> SnapshotSeqBeforeAsync(DateTimeOffset at, CancellationToken ct, ProjectionStream? stream = null)
     {
         await using var connection = await db.OpenAsync(ct);
         return await connection.QueryFirstOrDefaultAsync<long?>(new CommandDefinition($"""
             SELECT history_seq FROM state_snapshots
-            WHERE stream = '' AND reducer_version = @version AND max_occurred_utc > 0 AND max_occurred_utc <= @at
+            WHERE stream = @stream AND reducer_version = @version AND max_occurred_utc > 0 AND max_occurred_utc <= @at
             ORDER BY max_occurred_utc DESC, history_seq DESC {db.Dialect.Limit("one")}
-            """, new { version = DistrictReducer.Version, at = at.UtcTicks, one = 1 }, cancellationToken: ct));
+            """, new { stream = (stream ?? ProjectionStream.Single).Name, version = DistrictReducer.Version, at = at.UtcTicks, one = 1 }, cancellationToken: ct));
     }
 
     /// <summary>
     /// The state of the stored snapshot covering history row <paramref name="seq"/>, without its idempotency window
     /// (docs/decisions/0017), or null when that snapshot has gone since.
     /// </summary>
-    public async Task<DistrictState?> SnapshotAsync(long seq, CancellationToken ct)
+    public async Task<DistrictState?> SnapshotAsync(long seq, CancellationToken ct, ProjectionStream? stream = null)
     {
         await using var connection = await db.OpenAsync(ct);
         var body = await connection.QueryFirstOrDefaultAsync<byte[]>(new CommandDefinition($"""
-            SELECT body FROM state_snapshots WHERE stream = '' AND reducer_version = @version AND history_seq = @seq {db.Dialect.Limit("one")}
-            """, new { version = DistrictReducer.Version, seq, one = 1 }, cancellationToken: ct));
+            SELECT body FROM state_snapshots WHERE stream = @stream AND reducer_version = @version AND history_seq = @seq {db.Dialect.Limit("one")}
+            """, new { stream = (stream ?? ProjectionStream.Single).Name, version = DistrictReducer.Version, seq, one = 1 }, cancellationToken: ct));
         return body is null ? null : ProjectionStore.DecodeForReplay(body);
     }
 
-    /// <summary>Up to <paramref name="count"/> applied rows at or before <paramref name="seq"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<HistoryEntry>> AppliedBeforeAsync(long seq, int count, CancellationToken ct)
+    /// <summary>Up to <paramref name="count"/> applied rows of <paramref name="stream"/> at or before <paramref name="seq"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> AppliedBeforeAsync(long seq, int count, CancellationToken ct, ProjectionStream? stream = null)
     {
+        stream ??= ProjectionStream.Single;
         await using var connection = await db.OpenAsync(ct);
         var seqs = (await connection.QueryAsync<long>(new CommandDefinition($"""
-            SELECT seq FROM event_history WHERE seq <= @seq AND outcome = 'applied' ORDER BY seq DESC {db.Dialect.Limit("count")}
-            """, new { seq, count }, cancellationToken: ct))).ToList();
+            SELECT seq FROM event_history WHERE stream = @stream AND seq <= @seq AND outcome = 'applied' ORDER BY seq DESC {db.Dialect.Limit("count")}
+            """, new { stream = stream.Name, seq, count }, cancellationToken: ct))).ToList();
         if (seqs.Count == 0) return [];
         var rows = new List<HistoryEntry>(seqs.Count);
-        await foreach (var entry in HistoryReplay.ReadAsync(connection, null, seqs.Min() - 1, seq, ct))
+        await foreach (var entry in HistoryReplay.ReadAsync(connection, null, seqs.Min() - 1, seq, ct, stream: stream))
             if (entry.Outcome == Outcomes.Applied)
                 rows.Add(new HistoryEntry(entry.Seq, OccurredAt(entry), entry));
         return rows.TakeLast(count).ToList();
@@ -83,6 +85,5 @@ public sealed class ReplayHistory(IDbConnectionFactory db)
     }
 
     private static DateTimeOffset OccurredAt(StoredEntry entry) =>
-        DateTimeOffset.TryParse(entry.Fields[Core.Events.EnvelopeFields.OccurredAt], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
-            ? at : DateTimeOffset.MinValue;
+        Core.Events.EnvelopeParser.TryParseOccurredAt(entry.Fields[Core.Events.EnvelopeFields.OccurredAt], out var at) ? at : DateTimeOffset.MinValue;
 }

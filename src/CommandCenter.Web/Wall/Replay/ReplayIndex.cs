@@ -3,6 +3,7 @@ using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Events;
 using CommandCenter.Core.Reducing;
 using CommandCenter.Core.State;
+using CommandCenter.Infrastructure.EventLog;
 using CommandCenter.Infrastructure.Projection;
 using CommandCenter.Web.Live;
 
@@ -14,13 +15,18 @@ namespace CommandCenter.Web.Wall.Replay;
 /// (docs/decisions/0006), the log's own markers (<c>log.*</c>, timed when written) never counting as that row. A replay starts from the newest stored state snapshot whose rows all occurred by T — the
 /// projector keeps one a day (docs/decisions/0010) — so any minute of the year costs at most about a day of rows,
 /// and a playback that moves forward continues from where the last one stopped. Only <see cref="CacheSize"/> points
-/// are kept, whatever the history.
+/// a stream are kept, whatever the history.
+/// <para>
+/// Under streams per street (docs/decisions/0014) each street's stream is replayed on its own, from that stream's
+/// snapshots and rows in its log order, and the moment is the union of the streets' states
+/// (<see cref="StreetStatesMerge"/>), as the live state is.
+/// </para>
 /// </summary>
-public sealed class ReplayIndex(ReplayHistory history, EnvelopeParser parser, DistrictReducer reducer)
+public sealed class ReplayIndex(ReplayHistory history, EnvelopeParser parser, DistrictReducer reducer, EventLogStreams streams)
 {
     public const int PageSize = 2000;
 
-    /// <summary>Points kept for a playback or slider going back and forth: bounded, whatever the history.</summary>
+    /// <summary>Points kept per stream for a playback or slider going back and forth: bounded, whatever the history.</summary>
     public const int CacheSize = 8;
 
     /// <summary>State after the rows up to <see cref="Seq"/>; <see cref="Recent"/> newest first.</summary>
@@ -33,25 +39,38 @@ public sealed class ReplayIndex(ReplayHistory history, EnvelopeParser parser, Di
     }
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly LinkedList<Point> _cache = new();
+    private readonly Dictionary<string, LinkedList<Point>> _cache = new(StringComparer.Ordinal);
 
-    /// <summary>How many points are cached (bounded by <see cref="CacheSize"/>).</summary>
-    public int CachedPoints => _cache.Count;
+    /// <summary>How many points are cached (bounded by <see cref="CacheSize"/> a stream).</summary>
+    public int CachedPoints => _cache.Values.Sum(points => points.Count);
 
     public async Task<Point> StateAtAsync(DateTimeOffset at, CancellationToken ct = default)
     {
         await _gate.WaitAsync(ct);
         try
         {
-            var start = await StartingPointAsync(at, ct);
-            var point = await ApplyUntilAsync(start, at, ct);
-            Remember(point);
-            return point;
+            var points = new List<Point>(streams.All.Count);
+            foreach (var stream in streams.All.Select(s => s.Stream))
+            {
+                var start = await StartingPointAsync(stream, at, ct);
+                var point = await ApplyUntilAsync(stream, start, at, ct);
+                Remember(stream, point);
+                points.Add(point);
+            }
+            return points.Count == 1 ? points[0] : Union(points, at);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>The streets' points as one district: their states' union, the newest of their tickers.</summary>
+    private static Point Union(List<Point> streets, DateTimeOffset at)
+    {
+        var recent = streets.SelectMany(p => p.Recent).OrderByDescending(e => e.OccurredAt).Take(LiveSnapshot.RecentCapacity);
+        return new Point(streets.Sum(p => p.Seq), StreetStatesMerge.Union([.. streets.Select(p => p.State)]), [.. recent],
+            streets.Max(p => p.LastOccurredAt), at);
     }
 
     /// <summary>The wall's snapshot at <paramref name="at"/>, as a live snapshot so the wall's builder takes it unchanged.</summary>
@@ -66,17 +85,17 @@ public sealed class ReplayIndex(ReplayHistory history, EnvelopeParser parser, Di
     /// The closest point to start from: a cached point taken for an earlier moment from the same stored snapshot, else
     /// the stored snapshot itself (its ticker filled from the rows before it), else the empty state.
     /// </summary>
-    private async Task<Point> StartingPointAsync(DateTimeOffset at, CancellationToken ct)
+    private async Task<Point> StartingPointAsync(ProjectionStream stream, DateTimeOffset at, CancellationToken ct)
     {
-        var baseSeq = await history.SnapshotSeqBeforeAsync(at, ct) ?? 0;
-        var cached = _cache.Where(p => p.BaseSeq == baseSeq && p.At <= at).MaxBy(p => p.At);
+        var baseSeq = await history.SnapshotSeqBeforeAsync(at, ct, stream) ?? 0;
+        var cached = _cache.GetValueOrDefault(stream.Name)?.Where(p => p.BaseSeq == baseSeq && p.At <= at).MaxBy(p => p.At);
         if (cached is not null)
             return cached;
-        if (baseSeq == 0 || await history.SnapshotAsync(baseSeq, ct) is not { } state)
+        if (baseSeq == 0 || await history.SnapshotAsync(baseSeq, ct, stream) is not { } state)
             return Point.Start;
         var recent = new RecentBuffer();
         DateTimeOffset? last = null;
-        foreach (var entry in await history.AppliedBeforeAsync(baseSeq, LiveSnapshot.RecentCapacity, ct))
+        foreach (var entry in await history.AppliedBeforeAsync(baseSeq, LiveSnapshot.RecentCapacity, ct, stream))
             if (parser.Parse(entry.Stored.Fields).Envelope is { } envelope)
             {
                 recent.Add(envelope);
@@ -85,13 +104,13 @@ public sealed class ReplayIndex(ReplayHistory history, EnvelopeParser parser, Di
         return new Point(baseSeq, state, recent.ToImmutable(), last, DateTimeOffset.MinValue, baseSeq);
     }
 
-    private async Task<Point> ApplyUntilAsync(Point start, DateTimeOffset at, CancellationToken ct)
+    private async Task<Point> ApplyUntilAsync(ProjectionStream stream, Point start, DateTimeOffset at, CancellationToken ct)
     {
         var point = start;
         var recent = new RecentBuffer(start.Recent);
         while (true)
         {
-            var page = await history.ReadAfterAsync(point.Seq, PageSize, ct);
+            var page = await history.ReadAfterAsync(point.Seq, PageSize, ct, stream);
             foreach (var entry in page)
             {
                 // The log's own markers carry the time the pipeline wrote them, not a moment of the district: the
@@ -111,20 +130,22 @@ public sealed class ReplayIndex(ReplayHistory history, EnvelopeParser parser, Di
     private Point Apply(Point point, HistoryEntry entry, RecentBuffer recent)
     {
         if (entry.Stored.Outcome is not (Outcomes.Applied or Outcomes.Marker)
-            || HistoryReplay.Reduce(point.State, entry.Stored, parser, reducer) is not { } reduction)
+            || HistoryReplay.EnvelopeOf(entry.Stored, parser) is not { } envelope)
             return point with { Seq = entry.Seq };
+        var reduction = reducer.Apply(point.State, envelope);
         if (!reduction.IsApplied)
             return point with { Seq = entry.Seq, State = reduction.State };
-        var envelope = parser.Parse(entry.Stored.Fields).Envelope!;
         recent.Add(envelope);
         return point with { Seq = entry.Seq, State = reduction.State, LastOccurredAt = envelope.OccurredAt };
     }
 
-    private void Remember(Point point)
+    private void Remember(ProjectionStream stream, Point point)
     {
-        _cache.AddFirst(point);
-        while (_cache.Count > CacheSize)
-            _cache.RemoveLast();
+        if (!_cache.TryGetValue(stream.Name, out var points))
+            _cache[stream.Name] = points = new LinkedList<Point>();
+        points.AddFirst(point);
+        while (points.Count > CacheSize)
+            points.RemoveLast();
     }
 
     internal static DateTimeOffset MinuteFloor(DateTimeOffset time) =>
