@@ -129,7 +129,7 @@ public sealed partial class DispatchPage
 
     private void OnLostFromTail(SendingDispatch sending, Refusal refusal) => _ = InvokeAsync(() => OnLost(sending, refusal));
 
-    private static void Typed(Dictionary<Guid, string> texts, Guid id, ChangeEventArgs e) => texts[id] = e.Value as string ?? "";
+    private static void Typed(Dictionary<Guid, string> texts, Guid id, string? text) => texts[id] = text ?? "";
 
     private void OnLost(SendingDispatch sending, Refusal refusal)
     {

@@ -56,6 +56,14 @@ public abstract class LiveComponent : ComponentBase, IDisposable
     /// <summary>The sources this component follows; each is told to call <paramref name="changed"/> (from any thread).</summary>
     protected virtual IEnumerable<IDisposable> Subscribe(Action changed) => [Live.Subscribe(changed)];
 
+    /// <summary>
+    /// The shortest gap between two live renders of this component: <see cref="RenderInterval"/>, unless every source it
+    /// follows is coalesced already (the shared wall feed rebuilds at most every <see cref="RenderInterval"/>). There a
+    /// second throttle adds nothing but delay: the feed's publishes drift by its build times, and a publish that comes a
+    /// few milliseconds "early" would wait out the rest of an interval here.
+    /// </summary>
+    protected virtual TimeSpan MinimumRenderGap => RenderInterval;
+
     /// <summary>A steady re-render for clocks and countdowns (through the same throttle), or null for none.</summary>
     protected virtual TimeSpan? TickInterval => null;
 
@@ -118,7 +126,7 @@ public abstract class LiveComponent : ComponentBase, IDisposable
         {
             if (_disposed || _renderScheduled) return;
             _renderScheduled = true;
-            var wait = TimeSpan.FromTicks(_lastRenderTicks + RenderInterval.Ticks - Time.GetUtcNow().UtcTicks);
+            var wait = TimeSpan.FromTicks(_lastRenderTicks + MinimumRenderGap.Ticks - Time.GetUtcNow().UtcTicks);
             if (wait > TimeSpan.Zero)
             {
                 _trailing ??= Time.CreateTimer(_ => Render(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);

@@ -20,4 +20,8 @@ public abstract class WallFeedPage : LiveComponent
     protected string StreetLink(string code) => $"wall/street/{code}";
 
     protected override IEnumerable<IDisposable> Subscribe(Action changed) => [Feed.Subscribe(changed)];
+
+    /// <summary>None of its own: the feed already publishes at most once per <see cref="WallFeed.RebuildInterval"/>
+    /// (and once a second for the clock), so each publish is drawn at once.</summary>
+    protected override TimeSpan MinimumRenderGap => TimeSpan.Zero;
 }

@@ -10,10 +10,15 @@ public static class WallTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#38bdf8",
+            // Text on a filled primary button: the wall's navy, legible on the light cyan (white is not).
+            PrimaryContrastText = "#040a18",
             Secondary = "#f59e0b",
             Background = "#040a18",
             Surface = "#0a1630",
             AppbarBackground = "#071126",
+            // The consoles' drawers (the ticket's) on the wall's surface rather than MudBlazor's grey.
+            DrawerBackground = "#0a1630",
+            DrawerText = "#e2ecff",
             TextPrimary = "#e2ecff",
             TextSecondary = "#8fa6c9",
             Error = "#ef4444",
@@ -29,6 +34,8 @@ public static class WallTheme
             {
                 FontFamily = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "sans-serif"],
             },
+            // Buttons say what they do as written: an English "Assign" or a team's name is not shouted in capitals.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }

@@ -9,11 +9,13 @@ using CommandCenter.Core.Reducing;
 using CommandCenter.Core.Reference;
 using CommandCenter.Infrastructure.Database;
 using CommandCenter.Infrastructure.Deadlines;
+using CommandCenter.Infrastructure.EventLog;
 using CommandCenter.Infrastructure.Security;
 using System.Globalization;
 using CommandCenter.Web.Live;
 using CommandCenter.Web.Localization;
 using CommandCenter.Web.Security;
+using CommandCenter.Web.Wall.Replay;
 using CommandCenter.Web.Shared;
 using CommandCenter.Web.Wall;
 using Dapper;
@@ -88,6 +90,11 @@ internal sealed class PageBed : IAsyncDisposable
         services.AddSingleton<ItemTimeline>();
         services.AddSingleton(Options.Create(new WhistleOptions()));
         services.AddSingleton(Shapes.Value);
+        // The replay wall's history and index over the bed's database (PageBed.WithDatabaseAsync has its tables).
+        services.AddSingleton(LiveFixtures.Builder());
+        services.AddSingleton<ReplayHistory>();
+        services.AddSingleton<ReplayIndex>();
+        services.AddSingleton(EventLogStreams.Single(Log));
 
         Ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         Ctx.JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true).SetResult(new Rectangle(0, 0, 660, 300));

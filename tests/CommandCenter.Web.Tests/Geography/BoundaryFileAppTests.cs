@@ -14,14 +14,14 @@ public sealed class BoundaryFileAppTests
     [Fact]
     public async Task DataVFile_Gcj02_LocatesAndDrawsFromTheRealGeometry()
     {
-        var path = DataVFile.Write();
-        await using var factory = new WallAppFactory { Settings = DataVFile.Settings(path) };
+        using var file = DataVFile.Write();
+        await using var factory = new WallAppFactory { Settings = DataVFile.Settings(file.Path) };
 
         var loaded = factory.Services.GetRequiredService<LoadedGeography>();
 
         Assert.Null(loaded.Warning);
         Assert.False(loaded.Areas.IsApproximate);
-        Assert.Equal(path, factory.Services.GetRequiredService<StreetMapShapes>().Source);
+        Assert.Equal(file.Path, factory.Services.GetRequiredService<StreetMapShapes>().Source);
         Assert.Equal(13, loaded.Shapes.Streets.Count);
         foreach (var office in GeographyData.Gulou.Offices)
             Assert.Equal(office.Street, loaded.Areas.Locate(office.Lat, office.Long).Street);
@@ -35,8 +35,8 @@ public sealed class BoundaryFileAppTests
     [InlineData(13, "BD-09", "neither WGS-84 nor GCJ-02")]
     public async Task UnusableFile_KeepsTheSchematic_WarnsOnHealth_AndTheWallAnswers(int streets, string? datum, string words)
     {
-        var path = DataVFile.Write(streets);
-        await using var factory = new WallAppFactory { Settings = DataVFile.Settings(path, datum) };
+        using var file = DataVFile.Write(streets);
+        await using var factory = new WallAppFactory { Settings = DataVFile.Settings(file.Path, datum) };
 
         var loaded = factory.Services.GetRequiredService<LoadedGeography>();
         Assert.Contains(words, loaded.Warning);
@@ -49,7 +49,7 @@ public sealed class BoundaryFileAppTests
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("degraded", body.GetProperty("status").GetString());
         Assert.Contains("boundary file was refused", body.GetProperty("reason").GetString());
-        Assert.DoesNotContain(path, body.GetProperty("reason").GetString());
+        Assert.DoesNotContain(file.Path, body.GetProperty("reason").GetString());
         using var wall = await client.GetAsync("/wall");
         Assert.True((int)wall.StatusCode < 500, $"/wall answered {(int)wall.StatusCode}");
     }

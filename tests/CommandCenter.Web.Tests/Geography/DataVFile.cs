@@ -7,11 +7,17 @@ namespace CommandCenter.Web.Tests.Geography;
 /// <summary>
 /// A boundary file in the form Chinese map data comes in (DataV style: <c>adcode</c> as a 9-digit number, the Chinese
 /// <c>name</c> with 街道, <c>level: street</c>, a <c>parent</c>, MultiPolygon geometry in GCJ-02), written to a temp
-/// file. Its shapes are the approximate street cells, shifted into GCJ-02.
+/// file that is deleted when the test disposes it. Its shapes are the approximate street cells, shifted into GCJ-02.
 /// </summary>
-internal static class DataVFile
+internal sealed class DataVFile : IDisposable
 {
-    public static string Write(int streets = 13)
+    private DataVFile(string path) => Path = path;
+
+    public string Path { get; }
+
+    public void Dispose() => File.Delete(Path);
+
+    public static DataVFile Write(int streets = 13)
     {
         var features = new JsonArray();
         foreach (var street in DistrictModel.Gulou.Streets.Take(streets))
@@ -35,9 +41,9 @@ internal static class DataVFile
                 ["geometry"] = new JsonObject { ["type"] = "MultiPolygon", ["coordinates"] = new JsonArray(new JsonArray(ring)) },
             });
         }
-        var path = Path.Combine(Path.GetTempPath(), $"cc-datav-{Guid.NewGuid():N}.json");
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"cc-datav-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, new JsonObject { ["type"] = "FeatureCollection", ["features"] = features }.ToJsonString());
-        return path;
+        return new DataVFile(path);
     }
 
     public static Dictionary<string, string?> Settings(string path, string? datum = "GCJ-02") => new()

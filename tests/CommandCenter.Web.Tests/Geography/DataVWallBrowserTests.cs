@@ -11,10 +11,10 @@ public sealed class DataVWallBrowserTests
     [Fact]
     public async Task Wall_DataVBoundaryFile_DrawsTheStreetsFromItsGeometry()
     {
-        var path = DataVFile.Write();
-        await using var app = await BrowserApp.StartAsync(new WallAppFactory { Settings = DataVFile.Settings(path) });
+        using var file = DataVFile.Write();
+        await using var app = await BrowserApp.StartAsync(new WallAppFactory { Settings = DataVFile.Settings(file.Path) });
         var shapes = app.Services.GetRequiredService<StreetMapShapes>();
-        Assert.Equal(path, shapes.Source);
+        Assert.Equal(file.Path, shapes.Source);
 
         var page = await app.SignedInAsync("operator", "/wall", ".wall", 1920, 1080);
 

@@ -72,21 +72,27 @@ public sealed class KioskBrowserTests
     public async Task KioskAdmin_PlaylistAndScreenEdited_AreStoredAndTheScreenPlaysThem()
     {
         await using var app = await BrowserApp.StartAsync();
-        var page = await app.SignedInAsync("admin", "/kiosk/admin", "main", 1280, 720);
+        var page = await app.SignedInAsync("admin", "/admin/kiosks", null, 1280, 720);
+        // The former address (old bookmarks) lands on the one kiosk admin page, on its screens tab.
+        await page.GotoAsync($"{app.Address}/kiosk/admin");
+        Assert.Equal("/admin/kiosks", new Uri(page.Url).AbsolutePath);
+        await BrowserApp.WaitForCircuitAsync(page, "[data-testid='admin-kiosks']");
 
-        await page.Locator("[data-testid='playlist-name']").FillAsync("morning");
-        await page.Locator("[data-testid='item-view']").First.SelectOptionAsync("structure");
-        await page.Locator("[data-testid='item-seconds']").First.FillAsync("20");
+        await Field(page, "playlist-name").FillAsync("morning");
+        await PickAsync(page, page.Locator("input[data-testid='item-view']").First, "指挥体系");
+        await Field(page, "item-seconds").First.FillAsync("20");
         await page.Locator("[data-testid='add-item']").ClickAsync();
-        await page.Locator("[data-testid='item-view']").Nth(1).SelectOptionAsync("street:xiaoshi");
-        await page.Locator("[data-testid='item-seconds']").Nth(1).FillAsync("2");
+        await PickAsync(page, page.Locator("input[data-testid='item-view']").Nth(1), "小市街道");
+        await Field(page, "item-seconds").Nth(1).FillAsync("2");
+        await Field(page, "item-seconds").Nth(1).BlurAsync();
         await page.Locator("[data-testid='save-playlist']").ClickAsync();
         await Expect(page.Locator("li[data-playlist='morning']")).ToBeVisibleAsync();
-        await page.Locator("[data-testid='screen-name']").FillAsync("east-wall");
-        await page.Locator("[data-testid='screen-playlist']").SelectOptionAsync("morning");
-        await page.Locator("[data-testid='screen-layout']").SelectOptionAsync("span3");
+        await Field(page, "screen-name").FillAsync("east-wall");
+        await PickAsync(page, page.Locator("input[data-testid='screen-playlist']"), "morning");
+        await PickAsync(page, page.Locator("input[data-testid='screen-layout']"), "三屏拼接");
         await page.Locator("[data-testid='save-screen']").ClickAsync();
         await Expect(page.Locator("li[data-screen='east-wall']")).ToBeVisibleAsync();
+        await Expect(page.Locator(".mud-snackbar", new() { HasTextString = "已保存 east-wall" })).ToBeVisibleAsync();
 
         var store = app.Services.GetRequiredService<KioskStore>();
         var playlist = await store.PlaylistAsync("morning");
@@ -100,6 +106,18 @@ public sealed class KioskBrowserTests
         var kiosk = await OpenScreenAsync(app, "east-wall", waitForCircuit: false);
         await Expect(kiosk.Locator(".kiosk")).ToHaveAttributeAsync("data-view", "structure", new() { Timeout = 20_000 });
         await Expect(kiosk.Locator(".kiosk")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("layout-span3"));
+    }
+
+    /// <summary>The input of the MudBlazor field marked <paramref name="testId"/>.</summary>
+    private static ILocator Field(IPage page, string testId) => page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input");
+
+    /// <summary>Opens a MudSelect and clicks the item reading <paramref name="item"/>, as a person would.</summary>
+    private static async Task PickAsync(IPage page, ILocator select, string item)
+    {
+        await select.ClickAsync();
+        var option = page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = item });
+        await option.First.ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
     }
 
     /// <summary>Opens a screen the way it is installed: a kiosk token bound to it, its printed URL opened once.</summary>

@@ -33,12 +33,15 @@ public sealed class LiveComponentTests
     {
         [Parameter] public Source Feed { get; set; } = null!;
         [Parameter] public TimeSpan? Tick { get; set; }
+        [Parameter] public TimeSpan? Gap { get; set; }
 
         public int Renders { get; private set; }
 
         protected override IEnumerable<IDisposable> Subscribe(Action changed) => [Feed.Subscribe(changed)];
 
         protected override TimeSpan? TickInterval => Tick;
+
+        protected override TimeSpan MinimumRenderGap => Gap ?? base.MinimumRenderGap;
 
         protected override void BuildRenderTree(RenderTreeBuilder builder)
         {
@@ -83,6 +86,21 @@ public sealed class LiveComponentTests
         Assert.Equal(1, cut.Instance.LiveRenderCount);
         bed.Time.Advance(LiveComponent.RenderInterval);
         Assert.Equal(2, cut.Instance.LiveRenderCount);
+    }
+
+    [Fact]
+    public async Task Change_FromACoalescedSourceSoonerThanTheInterval_RendersAtOnceWithoutAGap()
+    {
+        await using var bed = new PageBed();
+        var source = new Source();
+        var cut = bed.Ctx.Render<Probe>(p => p.Add(c => c.Feed, source).Add(c => c.Gap, TimeSpan.Zero));
+
+        source.Change();
+        bed.Time.Advance(TimeSpan.FromMilliseconds(93)); // the wall feed's next publish, its build 7 ms quicker than the last
+        source.Change();
+
+        Assert.Equal(2, cut.Instance.LiveRenderCount);
+        Assert.Equal(0, bed.Clock.LiveTimers);
     }
 
     [Fact]

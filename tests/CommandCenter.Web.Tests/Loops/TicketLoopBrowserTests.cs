@@ -58,7 +58,7 @@ public sealed class TicketLoopBrowserTests
         var status = drawer.Locator("[data-testid='drawer-status']");
 
         // Assign to the street's city-management body: the director's board and street console follow.
-        await drawer.Locator("[data-testid='assign-input']").SelectOptionAsync("city-management");
+        await MudSelects.ChooseAsync(drawer, "assign-input", "city-management");
         await drawer.Locator("[data-testid='assign-submit']").ClickAsync();
         await Expect(status).ToContainTextAsync("办理中", Soon.Text);
         await Expect(directorRow.Locator("[data-testid=\'ticket-row\']")).ToHaveAttributeAsync("data-status", "Assigned", Soon.Attribute);

@@ -64,9 +64,10 @@ public sealed class WhistleLoopBrowserTests
         await Expect(link("housing")).ToHaveAttributeAsync("data-status", "waiting");
 
         // Each liaison sees the summons arrive on their own page and reports in.
-        var mine = (IPage page) => page.Locator($"li[data-whistle='{whistle}']");
-        await Expect(mine(chengguan)).ToHaveAttributeAsync("data-status", "waiting", Soon.Attribute);
-        await Expect(mine(housing)).ToHaveAttributeAsync("data-status", "waiting", Soon.Attribute);
+        // Each liaison's grid row, found by its level cell (the grid puts no attributes on a <tr>), which says the report-in.
+        var mine = (IPage page) => page.Locator($"tr:has([data-testid='liaison-whistle'][data-whistle='{whistle}'])");
+        await Expect(mine(chengguan).Locator("[data-testid='liaison-whistle']")).ToHaveAttributeAsync("data-status", "waiting", Soon.Attribute);
+        await Expect(mine(housing).Locator("[data-testid='liaison-whistle']")).ToHaveAttributeAsync("data-status", "waiting", Soon.Attribute);
         await ReportInAsync(mine(chengguan), "区城管局执法科已到场");
         await Expect(link("chengguan")).ToHaveAttributeAsync("data-status", "reported", Soon.Attribute);
         await Expect(stroke("chengguan")).ToHaveAttributeAsync("stroke", "#22c55e", Soon.Attribute);
@@ -123,7 +124,7 @@ public sealed class WhistleLoopBrowserTests
         await item.Locator("[data-testid='report-note']").FillAsync(note);
         await item.Locator("[data-testid='report-note']").PressAsync("Tab");
         await item.Locator("[data-testid='report-in']").ClickAsync();
-        await Expect(item).ToHaveAttributeAsync("data-status", "reported", Soon.Attribute);
+        await Expect(item.Locator("[data-testid='liaison-whistle']")).ToHaveAttributeAsync("data-status", "reported", Soon.Attribute);
     }
 
     private static async Task RateAsync(ILocator detail, string department, string score)

@@ -61,7 +61,6 @@ public sealed class RoleTablePageTests : IAsyncLifetime
         { "/admin/audit", "nnnnnnY" },
         { "/admin/deadletters", "nnnnnnY" },
         { "/admin/kiosks", "nnnnnnY" },
-        { "/kiosk/admin", "nnnnnnY" },
         { "/api/v1/whistles", "YYYYYYn" },
         { "/api/v1/search?q=%E7%94%B5%E6%A2%AF", "YYYYYYn" },
         { "/api/v1/export/whistles.csv", "YYYYYYn" },

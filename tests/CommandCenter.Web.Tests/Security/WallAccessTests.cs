@@ -29,7 +29,7 @@ public sealed class WallAccessTests : IAsyncLifetime
     [InlineData("operator", "/wall/street/huaqiaolu", HttpStatusCode.OK)]
     [InlineData("operator", "/wall/structure", HttpStatusCode.OK)]
     [InlineData("operator", "/kiosk/admin", HttpStatusCode.Forbidden)]
-    [InlineData("admin", "/kiosk/admin", HttpStatusCode.OK)]
+    [InlineData("admin", "/admin/kiosks", HttpStatusCode.OK)]
     public async Task Person_OpensOnlyTheWallsTheirRoleAndStreetAllow(string user, string path, HttpStatusCode expected)
     {
         using var client = await _factory.SignedInClientAsync(user);

@@ -37,7 +37,7 @@ public sealed class TicketBoardBrowserTests
         await Expect(drawer).ToBeVisibleAsync();
         await Expect(drawer.Locator("[data-timeline-type='ticket.received']")).ToContainTextAsync("hotline-12345", new() { Timeout = 10_000 });
 
-        await drawer.Locator("[data-testid='assign-input']").SelectOptionAsync("city-management");
+        await MudSelects.ChooseAsync(drawer, "assign-input", "city-management");
         await drawer.Locator("[data-testid='assign-submit']").ClickAsync();
 
         await Expect(drawer.Locator("[data-testid='drawer-status']")).ToContainTextAsync("办理中", new() { Timeout = 10_000 });

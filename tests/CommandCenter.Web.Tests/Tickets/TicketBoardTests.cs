@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using CommandCenter.Core.EventLog;
@@ -140,7 +141,7 @@ public sealed class TicketBoardTests
 
         await bed.GivenAsync(Received(fresh, Now.AddMinutes(-1), Now.AddMinutes(30)));
 
-        cut.WaitForAssertion(() => Assert.Equal(Ids(t[0], t[1], fresh, t[2], t[3]), Rows(cut)), TimeSpan.FromSeconds(5));
+        cut.WaitForAssertion(() => Assert.Equal(Ids(t[0], t[1], fresh, t[2], t[3]), Rows(cut)));
     }
 
     [Fact]
@@ -172,6 +173,53 @@ public sealed class TicketBoardTests
     }
 
     [Fact]
+    public async Task Assign_ChosenInTheSelect_SendsThatBodyAndClosingTheDrawerRemovesIt()
+    {
+        await using var bed = await PageBed.WithDatabaseAsync();
+        var id = Guid.NewGuid();
+        await bed.GivenAsync(Received(id, Now.AddHours(-1), Now.AddHours(3)));
+        var cut = bed.Ctx.Render<TicketBoard>();
+        cut.Find($"[data-testid='open-ticket'][data-ticket='{id}']").Click();
+        Assert.Contains("mud-drawer--open", cut.Find("[data-testid='ticket-drawer']").ClassName);
+
+        var select = cut.FindComponents<MudBlazor.MudSelect<string>>().Single(s => Equals(s.Instance.UserAttributes.GetValueOrDefault("data-testid"), "assign-input"));
+        await cut.InvokeAsync(() => select.Instance.SelectOption("city-management"));
+        cut.Find("[data-testid='assign-submit']").Click();
+
+        var assigned = Assert.IsType<TicketAssigned>(Assert.Single(await bed.AppendedAsync(EventTypes.TicketAssigned)).Payload);
+        Assert.Equal((id, "city-management"), (assigned.TicketId, assigned.Body));
+        cut.Find("[data-testid='close-drawer']").Click();
+        Assert.Empty(cut.FindAll("[data-testid='ticket-drawer']"));
+        Assert.Empty(cut.FindAll("[data-testid='ticket-actions']"));
+    }
+
+    [Fact]
+    public async Task Rate_NothingChosen_SaysSoByTheChoicesAndAChoiceIsSent()
+    {
+        await using var bed = await PageBed.WithDatabaseAsync();
+        var id = Guid.NewGuid();
+        await bed.GivenAsync(Received(id, Now.AddDays(-1), Now.AddDays(1)),
+            Event(new TicketAssigned(id, "city-management"), Now.AddHours(-20)),
+            Event(new TicketFeedback(id, "已清除"), Now.AddHours(-10)),
+            Event(new TicketVerified(id, "市民满意"), Now.AddHours(-9)),
+            Event(new TicketClosed(id), Now.AddHours(-8)));
+        // Opened by its link (the list shows open tickets by default).
+        bed.Ctx.Services.GetRequiredService<NavigationManager>().NavigateTo($"/tickets?ticket={id}");
+        var cut = bed.Ctx.Render<TicketBoard>();
+
+        cut.Find("[data-testid='rate-submit']").Click();
+        Assert.Contains("请选择市民的评价", cut.Find("[data-testid='action-rate'] .mud-input-helper-text.mud-input-error").TextContent);
+        Assert.Empty(await bed.AppendedAsync(EventTypes.TicketEvaluated));
+
+        cut.Find("[data-testid='rate-BasicallySatisfied']").Click();
+        cut.Find("[data-testid='rate-submit']").Click();
+
+        var rated = Assert.IsType<TicketEvaluated>(Assert.Single(await bed.AppendedAsync(EventTypes.TicketEvaluated)).Payload);
+        Assert.Equal((id, Satisfaction.BasicallySatisfied), (rated.TicketId, rated.Satisfaction));
+        Assert.Empty(cut.FindAll("[data-testid='action-rate'] .mud-input-helper-text.mud-input-error"));
+    }
+
+    [Fact]
     public async Task Assign_NothingChosen_SaysWhatIsMissingAndSendsNothing()
     {
         await using var bed = await PageBed.WithDatabaseAsync();
@@ -182,7 +230,8 @@ public sealed class TicketBoardTests
 
         cut.Find("[data-testid='assign-submit']").Click();
 
-        Assert.Contains("请选择承办部门", cut.Find("[data-testid='assign-error']").TextContent);
+        // What was not chosen is said by the field, as its MudBlazor error text.
+        Assert.Contains("请选择承办部门", cut.Find("[data-testid='action-assign'] .mud-input-helper-text.mud-input-error").TextContent);
         Assert.Single(await bed.Memory.ReadAfterAsync(LogPosition.Start, 10));
     }
 
@@ -216,6 +265,6 @@ public sealed class TicketBoardTests
         Assert.Contains("已责令施工单位停止夜间作业", sent[EnvelopeFields.Data]);
         Assert.Contains("\"userId\":\"operator\"", sent[EnvelopeFields.Data]);
         await bed.CatchUpAsync();
-        cut.WaitForAssertion(() => Assert.Equal("Answered", cut.Find($"[data-testid='ticket-row'][data-ticket='{id}']").GetAttribute("data-status")), TimeSpan.FromSeconds(5));
+        cut.WaitForAssertion(() => Assert.Equal("Answered", cut.Find($"[data-testid='ticket-row'][data-ticket='{id}']").GetAttribute("data-status")));
     }
 }

@@ -33,12 +33,13 @@ public sealed class WhistleBrowserTests
         await Expect(director.Locator("g[data-link-id='summons-chengguan'] path").First).ToHaveAttributeAsync("stroke", "#f59e0b");
 
         var liaison = await app.SignedInAsync("liaison.chengguan", "/liaison", ".whistles-page");
-        var mine = liaison.Locator($"li[data-whistle='{whistle}']");
-        await Expect(mine).ToHaveAttributeAsync("data-status", "waiting", new() { Timeout = 10_000 });
+        // The liaison's grid row, found by its level cell (the grid puts no attributes on a <tr>).
+        var mine = liaison.Locator($"tr:has([data-testid=liaison-whistle][data-whistle='{whistle}'])");
+        await Expect(mine.Locator("[data-testid=liaison-whistle]")).ToHaveAttributeAsync("data-status", "waiting", new() { Timeout = 10_000 });
         await mine.Locator("[data-testid=report-note]").FillAsync("区城管局执法科到场");
         await mine.Locator("[data-testid=report-note]").PressAsync("Tab");
         await mine.Locator("[data-testid=report-in]").ClickAsync();
-        await Expect(mine).ToHaveAttributeAsync("data-status", "reported", new() { Timeout = 10_000 });
+        await Expect(mine.Locator("[data-testid=liaison-whistle]")).ToHaveAttributeAsync("data-status", "reported", new() { Timeout = 10_000 });
 
         // The director's page was not reloaded: the circuit pushed the change.
         await Expect(link).ToHaveAttributeAsync("data-status", "reported", new() { Timeout = 10_000 });

@@ -194,7 +194,7 @@ public sealed class WhistlePagesTests
 
         var cut = page.Ctx.Render<BlowWhistle>();
         Assert.Equal("违法建设：小区门口违建长期未拆", cut.Find("[data-testid=blow-title]").GetAttribute("value"));
-        cut.Find("[data-testid=level-ToughProblem]").Change(true);
+        cut.Find("[data-testid=level-ToughProblem]").Click();
         cut.Find("[data-testid=dept-chengguan]").Change(true);
         cut.Find("[data-testid=blow-form]").Submit();
 
@@ -206,6 +206,31 @@ public sealed class WhistlePagesTests
         Assert.Equal(["chengguan"], blown.Departments);
         Assert.Equal(TestEvents.Noon.AddHours(1), blown.ReportDueAt); // Whistles:ReportIn:ToughProblem default
         Assert.EndsWith($"/whistles/{blown.WhistleId}", nav.Uri);
+    }
+
+    [Fact]
+    public async Task Blow_NoTitleAndNoDepartment_SaysSoByEachFieldAndSendsNothing()
+    {
+        await using var page = PageBed.Director();
+        await page.CatchUpAsync();
+        page.Ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/whistles/new?street=ninghailu");
+        var cut = page.Ctx.Render<BlowWhistle>();
+        var before = (await page.Memory.ReadAfterAsync(LogPosition.Start, 10)).Count;
+
+        cut.Find("[data-testid=blow-form]").Submit();
+
+        // Each problem as MudBlazor's error text under its own field, not as a refusal of the whole form.
+        var titleField = cut.Find("[data-testid=blow-title]").Closest(".mud-input-control")!;
+        Assert.Contains("请填写事项", titleField.QuerySelector(".mud-input-helper-text.mud-input-error")!.TextContent);
+        Assert.Contains("请至少召集一个部门", cut.Find("[data-testid=blow-departments-error]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=blow-error]"));
+        Assert.Equal(before, (await page.Memory.ReadAfterAsync(LogPosition.Start, 10)).Count);
+
+        cut.Find("[data-testid=blow-title]").Change("宁海路小区加装电梯管线迁移");
+        cut.Find("[data-testid=dept-chengguan]").Change(true);
+
+        Assert.Empty(cut.FindAll("[data-testid=blow-departments-error]"));
+        Assert.Null(cut.Find("[data-testid=blow-title]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error"));
     }
 
     [Fact]
@@ -232,15 +257,15 @@ public sealed class WhistlePagesTests
 
         var cut = page.Ctx.Render<LiaisonPage>();
 
-        Assert.Equal(2, cut.FindAll("li[data-whistle]").Count);
+        Assert.Equal(2, cut.FindAll("[data-testid=liaison-whistle]").Count);
         Assert.Empty(cut.FindAll($"[data-whistle='{other}']"));
-        Assert.NotEmpty(cut.FindAll($"li[data-whistle='{elsewhere}']"));
-        cut.Find($"li[data-whistle='{summoning}'] [data-testid=report-note]").Change("执法科已到场");
-        cut.Find($"li[data-whistle='{summoning}'] [data-testid=report-in]").Click();
+        Assert.NotEmpty(cut.FindAll($"[data-testid=liaison-whistle][data-whistle='{elsewhere}']"));
+        cut.Find($"[data-testid=whistle-actions][data-whistle='{summoning}'] [data-testid=report-note]").Change("执法科已到场");
+        cut.Find($"[data-testid=whistle-actions][data-whistle='{summoning}'] [data-testid=report-in]").Click();
         await page.CatchUpAsync();
         page.Time.Advance(TimeSpan.FromSeconds(1));
 
-        cut.WaitForAssertion(() => Assert.Equal("reported", cut.Find($"li[data-whistle='{summoning}']").GetAttribute("data-status")));
+        cut.WaitForAssertion(() => Assert.Equal("reported", cut.Find($"[data-testid=liaison-whistle][data-whistle='{summoning}']").GetAttribute("data-status")));
         var chengguan = page.Live.Current.State.Whistles[summoning].Departments.Single(d => d.Department == "chengguan");
         Assert.NotNull(chengguan.ReportedAt);
     }
@@ -280,6 +305,27 @@ public sealed class WhistlePagesTests
         // Announced in a snackbar too, by the refusal's code in the page's words: not the reducer's English reason.
         var shown = Assert.Single(page.Ctx.Services.GetRequiredService<MudBlazor.ISnackbar>().ShownSnackbars);
         Assert.Equal("当前状态不允许", shown.Message);
+    }
+
+    [Fact]
+    public async Task Actions_EvaluateWithARatingMissing_SaysSoByThatDepartmentsFieldAndSendsNothing()
+    {
+        await using var page = PageBed.Director();
+        var id = page.Whistle("ninghailu", WhistleLevel.WorkAdvance, "chengguan", "market");
+        await page.CatchUpAsync();
+        await page.GivenAsync("ninghailu", new WhistleDepartmentReported(id, "chengguan"), new WhistleDepartmentReported(id, "market"),
+            new WhistleResolved(id, "已处理"), new WhistleClosed(id));
+        var cut = page.Ctx.Render<WhistleBoard>(p => p.Add(c => c.Id, id));
+
+        cut.Find("[data-testid=rating-chengguan]").Change("92");
+        cut.Find("[data-testid=evaluate]").Click();
+
+        var market = cut.Find("[data-testid=rating-market]").Closest(".mud-input-control")!;
+        Assert.Contains("请填写 0–100 的分数", market.QuerySelector(".mud-input-helper-text.mud-input-error")!.TextContent);
+        Assert.Null(cut.Find("[data-testid=rating-chengguan]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error"));
+        Assert.Empty(cut.FindAll("[data-testid=action-error]"));
+        Assert.Empty(cut.FindAll("[data-testid=retry]"));
+        Assert.Empty(await page.AppendedAsync(EventTypes.WhistleEvaluated));
     }
 
     [Fact]
