@@ -55,12 +55,14 @@ if ! $filtered; then
   echo "tests/run.sh: the database suites on PostgreSQL took $((SECONDS - started)) s"
 fi
 
-passed=0; failed=0
+passed=0; failed=0; failed_tests=""
 for trx in "$CC_WORK"/results/*.trx; do
   [ -e "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  names=$(grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/tests\/run.sh: failed: \1/p')
+  failed_tests+=${names:+$names$'\n'}
 done
 # A build failure or a crashed test host counts as a failure even when no test reported one.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
@@ -98,5 +100,7 @@ if ! $filtered; then
     failed=$((failed + 4))
   fi
 fi
+# Every failed test named just above the tally: a CI log is often read from its tail only.
+printf '%s' "$failed_tests"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

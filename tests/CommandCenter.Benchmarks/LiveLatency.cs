@@ -30,6 +30,9 @@ internal static class LiveLatency
             for (const row of rows) { const id = row.getAttribute('data-event-id'); if (!(id in window.__seen)) window.__seen[id] = now; }
           }
         }).observe(document, { childList: true, subtree: true });
+        window.__long = { count: 0, ms: 0 };
+        new PerformanceObserver(list => { for (const e of list.getEntries()) { window.__long.count++; window.__long.ms += e.duration; } })
+          .observe({ type: 'longtask', buffered: true });
         """;
 
     public sealed record Result(double LiveP50, double LiveP99, int LiveCount, double DomP50, double DomP99, int DomSeen, int DomSampled);
@@ -43,6 +46,7 @@ internal static class LiveLatency
         var address = app.Start();
         var live = app.Services.GetRequiredService<LiveState>();
 
+        using var renderTimes = new RenderTimes();
         var sentTicks = new ConcurrentDictionary<string, long>();
         var liveMs = new ConcurrentBag<double>();
         live.Applied += applied =>
@@ -64,6 +68,8 @@ internal static class LiveLatency
         if (withBrowser)
         {
             await page.AddInitScriptAsync(ObserveRows);
+            if (Environment.GetEnvironmentVariable("CC_BENCH_NOANIM") == "1")
+                await page.AddInitScriptAsync("document.addEventListener('DOMContentLoaded', () => { const s = document.createElement('style'); s.textContent = '*{animation:none!important;transition:none!important}'; document.head.appendChild(s); });");
             // The wall as a wall screen opens it: a kiosk token bound to the wall, its URL opened once.
             var (token, secret) = await app.Services.GetRequiredService<KioskTokenStore>().CreateAsync("benchmark screen", ["wall"], "benchmark");
             await page.GotoAsync(KioskLinks.UrlFor(address, token, secret));
@@ -99,11 +105,14 @@ internal static class LiveLatency
         if (withBrowser)
         {
             var seen = await page.EvaluateAsync<JsonElement>("() => window.__seen");
+            var busy = await page.EvaluateAsync<JsonElement>("() => window.__long");
+            Console.WriteLine($"    browser main thread: {busy.GetProperty("count").GetInt32()} long tasks (> 50 ms), {busy.GetProperty("ms").GetDouble():F0} ms in them");
             foreach (var (id, sentAt) in sampledWallMs)
                 if (seen.TryGetProperty(id, out var at))
                     domMs.Add(at.GetInt64() - sentAt);
         }
 
+        if (withBrowser) renderTimes.Print();
         var liveSorted = liveMs.Order().ToList();
         domMs.Sort();
         await app.DisposeAsync();

@@ -22,10 +22,15 @@ internal static partial class YearScale
     private const int Circuits = 50;
     private static string LogDirectory = Path.GetTempPath();
     private const int FeedRate = 5;
+
+    /// <summary>Replays timed per span: fifteen, so the median of a span is not one lucky or unlucky minute (a replay
+    /// costs the rows between its minute and the snapshot before it, anything from none to a day of them).</summary>
+    private const int Replays = 15;
     private static readonly TimeSpan FeedWindow = TimeSpan.FromSeconds(60);
 
     public sealed record Figures(string Span, long Events, double LoadSeconds, double RestartSeconds, double RssIdleMb, double RssCircuitsMb,
-        double KbPerCircuit, double HeapMb, double HeapKbPerCircuit, double WallCpuPercent, double ReplayMedianSeconds, double ReplayMaxSeconds, double DatabaseMb);
+        double KbPerCircuit, double HeapMb, double HeapKbPerCircuit, double WallCpuPercent, double ReplayMedianSeconds, double ReplayMaxSeconds, double DatabaseMb,
+        string Verify, double VerifySeconds);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -159,7 +164,7 @@ internal static partial class YearScale
         var operatorContext = await browser.NewContextAsync();
         var signed = await operatorContext.NewPageAsync();
         await SignInAsync(signed, port);
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < Replays; i++)
         {
             var at = end.AddMinutes(-random.Next(60, days * 24 * 60 - 60)).ToOffset(TimeSpan.FromHours(8));
             var replay = Stopwatch.StartNew();
@@ -169,10 +174,17 @@ internal static partial class YearScale
         await operatorContext.CloseAsync();
         await StopAsync(process);
 
+        // The promise over the whole span, with the app stopped: the database and the log equal the reducer over the history.
+        var verifyClock = Stopwatch.StartNew();
+        var verify = Verify(cli, env);
+        var verifySeconds = verifyClock.Elapsed.TotalSeconds;
+        Console.WriteLine($"[{span}] cc verify: {verify} in {verifySeconds:F0} s");
+
         var size = new[] { database, database + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / 1048576.0;
         replays.Sort();
         var figures = new Figures(span, events, Math.Round(load, 1), Math.Round(restart, 2), Math.Round(rssIdle), Math.Round(rssCircuits),
-            Math.Round(perCircuit), Math.Round(heapCircuits / 1048576.0), Math.Round(heapPerCircuit), Math.Round(cpu, 1), Math.Round(replays[replays.Count / 2], 2), Math.Round(replays[^1], 2), Math.Round(size));
+            Math.Round(perCircuit), Math.Round(heapCircuits / 1048576.0), Math.Round(heapPerCircuit), Math.Round(cpu, 1), Math.Round(replays[replays.Count / 2], 2), Math.Round(replays[^1], 2), Math.Round(size),
+            verify, Math.Round(verifySeconds));
         Console.WriteLine($"[{span}] {JsonSerializer.Serialize(figures)}");
         return figures;
     }
@@ -253,14 +265,31 @@ internal static partial class YearScale
 
     private static string Run(string dll, string arguments, IReadOnlyDictionary<string, string> env)
     {
+        var (exitCode, output, errors) = RunToEnd(dll, arguments, env);
+        if (exitCode != 0) throw new InvalidOperationException($"cc {arguments} failed ({exitCode}): {errors}{output}");
+        return output;
+    }
+
+    private static (int ExitCode, string Output, string Errors) RunToEnd(string dll, string arguments, IReadOnlyDictionary<string, string> env)
+    {
         var start = new ProcessStartInfo("dotnet", $"{dll} {arguments}") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var (key, value) in env) start.Environment[key] = value;
         using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync(); // both pipes drained at once: a full one would stall the other
         var output = process.StandardOutput.ReadToEnd();
-        var errors = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"cc {arguments} failed ({process.ExitCode}): {errors}{output}");
-        return output;
+        return (process.ExitCode, output, errors.Result);
+    }
+
+    /// <summary>`cc verify`'s verdict: "clean", or its count of differences (exit 1) with the first of them.</summary>
+    private static string Verify(string cli, IReadOnlyDictionary<string, string> env)
+    {
+        var (exitCode, output, errors) = RunToEnd(cli, "verify", env);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var verdict = lines.LastOrDefault(l => l.StartsWith("cc verify:", StringComparison.Ordinal))?["cc verify:".Length..].Trim();
+        if (exitCode == 0 && verdict == "clean") return "clean";
+        var first = lines.FirstOrDefault(l => l.Contains("differ", StringComparison.OrdinalIgnoreCase) || l.Contains("lost", StringComparison.OrdinalIgnoreCase));
+        return $"{verdict ?? "could not check"} (exit {exitCode}){(first is null ? "" : ": " + first)} {errors.Trim()}".Trim();
     }
 
     private static async Task StopAsync(Process process)
@@ -340,6 +369,7 @@ internal static partial class YearScale
         text.AppendLine(Row($"CPU of the wall feed at {FeedRate} events/s, one wall open (% of a core)", f => f.WallCpuPercent.ToString("F1", CultureInfo.InvariantCulture), "≤ 1.5 × week"));
         text.AppendLine(Row("replay of a random past minute, median / max (s)", f => $"{f.ReplayMedianSeconds:F2} / {f.ReplayMaxSeconds:F2}", "≤ 2, ≤ 1.5 × week"));
         text.AppendLine(Row("database size (MB)", f => f.DatabaseMb.ToString("F0", CultureInfo.InvariantCulture), ""));
+        text.AppendLine(Row("`cc verify` over the whole history, app stopped (verdict, s)", f => $"{f.Verify}, {f.VerifySeconds:F0}", "clean"));
         text.AppendLine();
         text.AppendLine("How: restart is from process start to a ticket appended after the restart appearing in the wall's ticker (prerendered");
         text.AppendLine("from the live state, through a kiosk token); RSS is VmRSS of the app process; the CPU is the app process's user+system");
