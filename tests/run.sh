@@ -55,14 +55,28 @@ if ! $filtered; then
   echo "tests/run.sh: the database suites on PostgreSQL took $((SECONDS - started)) s"
 fi
 
+# Each failed test of a results file: its name, the run it came from (cc = SQLite, cc-postgres = the PostgreSQL pass)
+# and the first lines of its message and stack, so a CI log read from its tail says what broke, not only where.
+failures_of() { # TRX
+  awk -v run="$(basename "$1" | sed 's/_.*//')" '
+    function text(s) { gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s); gsub(/&quot;/, "\"", s); gsub(/&amp;/, "\\&", s); return s }
+    /<UnitTestResult / && /outcome="Failed"/ { inside = 1; lines = 0; match($0, /testName="[^"]*"/)
+      print "tests/run.sh: failed: " text(substr($0, RSTART + 10, RLENGTH - 11)) " [" run "]" }
+    inside && /<(Message|StackTrace)>/ { body = 1 }
+    inside && body && lines < 12 { line = $0; gsub(/<\/?(Message|StackTrace|ErrorInfo|Output)>/, "", line); gsub(/^[ \t]+/, "", line)
+      if (line != "") { print "    " text(line); lines++ } }
+    inside && /<\/(Message|StackTrace)>/ { body = 0 }
+    /<\/UnitTestResult>/ { inside = 0; body = 0 }' "$1"
+}
+
 passed=0; failed=0; failed_tests=""
 for trx in "$CC_WORK"/results/*.trx; do
   [ -e "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
-  names=$(grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/tests\/run.sh: failed: \1/p')
-  failed_tests+=${names:+$names$'\n'}
+  failures=$(failures_of "$trx")
+  failed_tests+=${failures:+$failures$'\n'}
 done
 # A build failure or a crashed test host counts as a failure even when no test reported one.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi

@@ -18,6 +18,7 @@ public sealed class ProjectorService(
     private static readonly TimeSpan LeaseRetryDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RenewInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan ErrorDelay = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(10);
 
     // Back-off delays are real time on purpose: a test clock (FakeTimeProvider) must not freeze the loop.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -105,9 +106,27 @@ public sealed class ProjectorService(
         }
         finally
         {
+            await BackgroundWorkAtStopAsync();
             if (lease.IsHeld)
                 await ReleaseAtStopAsync();
             status.Update(s => s with { IsLeader = false });
+        }
+    }
+
+    /// <summary>
+    /// Lets a snapshot being stored (or old ones being thinned) finish before the host disposes the database under it,
+    /// for at most <see cref="StopWait"/>: a snapshot cut short costs only a longer catch-up at the next start.
+    /// </summary>
+    private async Task BackgroundWorkAtStopAsync()
+    {
+        try
+        {
+            await projector.SnapshotWrittenAsync().WaitAsync(StopWait);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("A state snapshot was still being stored {Seconds} s after the stop began; the next start catches up from the previous one",
+                StopWait.TotalSeconds);
         }
     }
 

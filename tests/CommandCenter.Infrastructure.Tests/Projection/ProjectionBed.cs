@@ -27,6 +27,8 @@ public sealed class ProjectionBed : IAsyncDisposable
         Store = new ProjectionStore(database.Factory, Parser, Reducer);
     }
 
+    private readonly List<Projector> _projectors = [];
+
     public TempDatabase Database { get; }
     public FakeTimeProvider Time { get; } = new(Start);
     public SqliteEventLog Log { get; }
@@ -38,10 +40,14 @@ public sealed class ProjectionBed : IAsyncDisposable
     public static async Task<ProjectionBed> CreateAsync() => new(await TempDatabase.CreateAsync());
 
     public Projector NewProjector(string consumer = "projector-1", IEventLog? log = null, int batchSize = 500, int maxDeliveries = 3,
-        ProjectorStatus? status = null, IProjectorFaults? faults = null, int snapshotEvery = 50_000) =>
-        new(log ?? Log, Store, new ProjectionWriter(Database.Factory, Time), Parser, Reducer,
+        ProjectorStatus? status = null, IProjectorFaults? faults = null, int snapshotEvery = 50_000)
+    {
+        var projector = new Projector(log ?? Log, Store, new ProjectionWriter(Database.Factory, Time), Parser, Reducer,
             Options.Create(new ProjectorOptions { BatchSize = batchSize, MaxDeliveries = maxDeliveries, ConsumerName = consumer, SnapshotEvery = snapshotEvery }),
             status ?? new ProjectorStatus(), Time, NullLogger<Projector>.Instance, faults);
+        _projectors.Add(projector);
+        return projector;
+    }
 
     public async Task<IReadOnlyList<LogPosition>> AppendAsync(IEnumerable<IReadOnlyDictionary<string, string>> entries) =>
         await Log.AppendAsync([.. entries]);
@@ -106,5 +112,13 @@ public sealed class ProjectionBed : IAsyncDisposable
         return await connection.ExecuteScalarAsync<long>(sql, parameters);
     }
 
-    public ValueTask DisposeAsync() => Database.DisposeAsync();
+    /// <summary>
+    /// Waits for every projector's background work (a snapshot, the thinning of old ones) before deleting the database:
+    /// a task still writing would re-create the SQLite file's journal in a folder being deleted ("Directory not empty").
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(_projectors.Select(p => p.SnapshotWrittenAsync()));
+        await Database.DisposeAsync();
+    }
 }
