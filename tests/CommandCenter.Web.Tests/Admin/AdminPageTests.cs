@@ -7,13 +7,15 @@ using CommandCenter.Web.Kiosk;
 using CommandCenter.Web.Tests.Hosting;
 using CommandCenter.Web.Tests.Security;
 using Microsoft.Extensions.DependencyInjection;
-using static CommandCenter.Web.Tests.Admin.AdminBed;
+using CommandCenter.Web.Tests.Fakes;
+using Microsoft.AspNetCore.Identity;
+using static CommandCenter.Web.Tests.Fakes.MudForms;
 
 namespace CommandCenter.Web.Tests.Admin;
 
 /// <summary>
 /// The admin consoles: who may open them (through the app), and what an administrator does on them (in an interactive
-/// circuit, <see cref="AdminBed"/>), checked where the app keeps it: the accounts, keys, tokens, audit and event log.
+/// circuit, <see cref="PageBed.OverAppAsync"/>), checked where the app keeps it: the accounts, keys, tokens, audit and event log.
 /// </summary>
 public sealed class AdminPageTests
 {
@@ -70,7 +72,7 @@ public sealed class AdminPageTests
     [Fact]
     public async Task UsersPage_AdminCreatesAStreetDirector_WhoCanSignIn()
     {
-        await using var bed = await StartAsync();
+        await using var bed = await PageBed.OverAppAsync();
         var cut = bed.Ctx.Render<Users>();
 
         Fill(cut, "new-username", "director.xiaoshi");
@@ -91,7 +93,7 @@ public sealed class AdminPageTests
     [Fact]
     public async Task UsersPage_StreetRoleWithoutAStreet_IsRefusedInASnackbar()
     {
-        await using var bed = await StartAsync();
+        await using var bed = await PageBed.OverAppAsync();
         var cut = bed.Ctx.Render<Users>();
 
         Fill(cut, "new-username", "leader.nowhere");
@@ -100,14 +102,14 @@ public sealed class AdminPageTests
         Click(cut, "create-user-submit");
 
         cut.WaitForAssertion(() => Assert.Contains(Snackbars(cut), s => s.Contains("未创建") && s.Contains("needs a street")));
-        Assert.Null(await bed.Users.FindByNameAsync("leader.nowhere"));
+        Assert.Null(await bed.Get<UserManager<AppUser>>().FindByNameAsync("leader.nowhere"));
     }
 
     [Fact]
     public async Task UsersPage_AdminChangesARoleThenLocksTheAccount_AfterConfirming()
     {
-        await using var bed = await StartAsync();
-        var before = (await bed.Users.FindByNameAsync("operator"))!.SecurityStamp;
+        await using var bed = await PageBed.OverAppAsync();
+        var before = (await bed.Get<UserManager<AppUser>>().FindByNameAsync("operator"))!.SecurityStamp;
         var cut = bed.Ctx.Render<Users>();
 
         Click(cut, "change-role", "[data-user='operator']");
@@ -116,20 +118,20 @@ public sealed class AdminPageTests
         Click(cut, "role-save");
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-user='operator'][data-role='DepartmentLiaison']")));
-        var changed = (await bed.Users.FindByNameAsync("operator"))!;
-        Assert.Equal(new[] { Roles.DepartmentLiaison }, await bed.Users.GetRolesAsync(changed));
+        var changed = (await bed.Get<UserManager<AppUser>>().FindByNameAsync("operator"))!;
+        Assert.Equal(new[] { Roles.DepartmentLiaison }, await bed.Get<UserManager<AppUser>>().GetRolesAsync(changed));
         Assert.Equal(("chengguan", (string?)null), (changed.Department, changed.Street));
         Assert.NotEqual(before, changed.SecurityStamp);
 
         // Locking asks first; "取消" leaves the account as it was.
         Click(cut, "lock", "[data-user='operator']");
         Answer(cut, "取消");
-        Assert.Null((await bed.Users.FindByNameAsync("operator"))!.LockoutEnd);
+        Assert.Null((await bed.Get<UserManager<AppUser>>().FindByNameAsync("operator"))!.LockoutEnd);
         Click(cut, "lock", "[data-user='operator']");
         Answer(cut, "锁定");
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-locked='operator']")));
-        Assert.Equal(DateTimeOffset.MaxValue, (await bed.Users.FindByNameAsync("operator"))!.LockoutEnd);
+        Assert.Equal(DateTimeOffset.MaxValue, (await bed.Get<UserManager<AppUser>>().FindByNameAsync("operator"))!.LockoutEnd);
         var audit = await bed.Get<SecurityAudit>().RecentAsync();
         Assert.Contains(audit, e => e.Kind == SecurityAudit.UserChanged && e.Subject == "operator" && e.Detail == "role DepartmentLiaison chengguan");
         Assert.Contains(audit, e => e.Kind == SecurityAudit.UserChanged && e.Subject == "operator" && e.Detail == "locked");
@@ -138,20 +140,20 @@ public sealed class AdminPageTests
     [Fact]
     public async Task UsersPage_AdminsOwnAccount_IsNotLocked()
     {
-        await using var bed = await StartAsync();
+        await using var bed = await PageBed.OverAppAsync();
         var cut = bed.Ctx.Render<Users>();
 
         Click(cut, "lock", "[data-user='admin']");
         Answer(cut, "锁定");
 
         cut.WaitForAssertion(() => Assert.Contains(Snackbars(cut), s => s.Contains("不能在此锁定或修改自己的账号")));
-        Assert.Null((await bed.Users.FindByNameAsync("admin"))!.LockoutEnd);
+        Assert.Null((await bed.Get<UserManager<AppUser>>().FindByNameAsync("admin"))!.LockoutEnd);
     }
 
     [Fact]
     public async Task KeysPage_AdminCreatesAKeyShownOnceThenRevokesIt()
     {
-        await using var bed = await StartAsync();
+        await using var bed = await PageBed.OverAppAsync();
         var cut = bed.Ctx.Render<Keys>();
 
         Choose(cut, "key-source", "grid-app");
@@ -177,7 +179,7 @@ public sealed class AdminPageTests
     [Fact]
     public async Task KeysPage_SomeoneTheAdminPolicyNoLongerPasses_IsRefusedAndNothingIsMade()
     {
-        await using var bed = await StartAsync(admin: false);
+        await using var bed = await PageBed.OverAppAsync(admin: false);
         var cut = bed.Ctx.Render<Keys>();
 
         Choose(cut, "key-source", "grid-app");
@@ -191,7 +193,7 @@ public sealed class AdminPageTests
     [Fact]
     public async Task KiosksPage_AdminCreatesATokenWhoseUrlOpensTheWall_ThenRevokesIt()
     {
-        await using var bed = await StartAsync();
+        await using var bed = await PageBed.OverAppAsync();
         var cut = bed.Ctx.Render<KioskAdmin>();
 
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".mud-tab"), t => t.TextContent.Contains("设备令牌")));
@@ -221,7 +223,7 @@ public sealed class AdminPageTests
     [Fact]
     public async Task KiosksPage_AdminEditsAPlaylistAndAssignsItToAScreen()
     {
-        await using var bed = await StartAsync();
+        await using var bed = await PageBed.OverAppAsync();
         var cut = bed.Ctx.Render<KioskAdmin>();
 
         Fill(cut, "playlist-name", "morning");
@@ -247,7 +249,7 @@ public sealed class AdminPageTests
     [Fact]
     public async Task KiosksPage_AReservedScreenName_IsRefusedInASnackbar()
     {
-        await using var bed = await StartAsync();
+        await using var bed = await PageBed.OverAppAsync();
         var cut = bed.Ctx.Render<KioskAdmin>();
 
         Fill(cut, "screen-name", "admin");
@@ -260,7 +262,7 @@ public sealed class AdminPageTests
     [Fact]
     public async Task DeadLettersPage_ListsReasonsWithoutThePayloadAndReSendsAnEntryThroughThePipeline()
     {
-        await using var bed = await StartAsync(fakeLog: false);
+        await using var bed = await PageBed.OverAppAsync(fakeLog: false);
         var log = bed.Get<CommandCenter.Core.EventLog.IEventLog>();
         var ticket = Fakes.TestEvents.TicketReceived(DateTimeOffset.UtcNow, content: "机密内容 secret text");
         var broken = new Dictionary<string, string>(ticket) { ["street"] = "nowhere" };
@@ -300,7 +302,7 @@ public sealed class AdminPageTests
     [Fact]
     public async Task AuditPage_SearchNarrowsTheEntries()
     {
-        await using var bed = await StartAsync();
+        await using var bed = await PageBed.OverAppAsync();
         await bed.Get<ApiKeyStore>().CreateAsync("enforcement", "admin");
         await bed.Get<SecurityAudit>().RecordAsync(SecurityAudit.SignInFailed, null, "operator", null, "10.7.7.7");
         var cut = bed.Ctx.Render<Audit>();

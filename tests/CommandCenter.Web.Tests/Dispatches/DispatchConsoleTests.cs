@@ -6,6 +6,7 @@ using CommandCenter.Web.Dispatches;
 using CommandCenter.Web.Tests.Fakes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using static CommandCenter.Web.Tests.Fakes.MudForms;
 
 namespace CommandCenter.Web.Tests.Dispatches;
 
@@ -16,13 +17,6 @@ public sealed class DispatchConsoleTests
 
     private static IRenderedComponent<MudBlazor.MudSelect<string>> StreetFilter(IRenderedComponent<DispatchPage> cut) =>
         cut.FindComponents<MudBlazor.MudSelect<string>>().Single(s => Equals(s.Instance.UserAttributes.GetValueOrDefault("data-testid"), "street-filter"));
-
-    /// <summary>Picks <paramref name="value"/> in the MudSelect marked <paramref name="testId"/>, as a click on its item would.</summary>
-    private static void Choose(IRenderedComponent<DispatchPage> cut, string testId, string value)
-    {
-        var select = cut.FindComponents<MudBlazor.MudSelect<string>>().Single(s => Equals(s.Instance.UserAttributes.GetValueOrDefault("data-testid"), testId));
-        cut.InvokeAsync(() => select.Instance.SelectOption(value)).GetAwaiter().GetResult();
-    }
 
     private static string[] QueueIds(IRenderedComponent<DispatchPage> cut) =>
         [.. cut.FindAll("[data-testid=queue-row]").Select(r => r.GetAttribute("data-incident")!)];

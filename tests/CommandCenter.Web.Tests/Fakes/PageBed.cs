@@ -17,9 +17,11 @@ using CommandCenter.Web.Localization;
 using CommandCenter.Web.Security;
 using CommandCenter.Web.Wall.Replay;
 using CommandCenter.Web.Shared;
+using CommandCenter.Web.Tests.Hosting;
 using CommandCenter.Web.Wall;
 using Dapper;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,6 +47,12 @@ namespace CommandCenter.Web.Tests.Fakes;
 /// (<see cref="Static"/> for prerendering).</item>
 /// </list>
 /// The page sees <see cref="Clock"/>, the fake clock counting the timers it creates (a page must leave none).
+/// <para>
+/// Pages whose work lands in the app's own stores (the admin consoles: accounts through Identity, keys, kiosk tokens,
+/// audit, dead letters) run in a bed over the real app instead (<see cref="OverAppAsync"/>): every service the page asks
+/// for is the app's, from one request-like scope of a <see cref="WallAppFactory"/> on its temp database with the demo
+/// accounts, so the app's own endpoints can check what the page did. The fakes above are then not the page's.
+/// </para>
 /// </summary>
 internal sealed class PageBed : IAsyncDisposable
 {
@@ -60,18 +68,69 @@ internal sealed class PageBed : IAsyncDisposable
 
     private readonly string _dir = Directory.CreateTempSubdirectory("cc-bunit-").FullName;
     private readonly Lazy<WallFeed> _feed;
+    private readonly WallAppFactory? _app;
+    private readonly AsyncServiceScope? _appScope;
 
     public PageBed(string user = "dispatcher", string role = Roles.Dispatcher, string? street = null, string? department = null, bool interactive = true)
+        : this(app: null, interactive)
+    {
+        SignIn(user, role, street, department);
+    }
+
+    private PageBed(WallAppFactory? app, bool interactive)
     {
         Clock = new TrackingTime(Time);
         Log = new AppendSwitchLog(Memory);
         Live = LiveFixtures.LiveState(Time, Memory);
         Db = new SqliteConnectionFactory($"Data Source={Path.Combine(_dir, "commandcenter.db")}");
         _feed = new(() => new WallFeed(Live, LiveFixtures.Builder(), Time, NullLogger<WallFeed>.Instance));
+        Ctx.Services.AddMudServices();
+        Ctx.Services.AddLocalization();
+        if (app is null)
+        {
+            AddFakes(Ctx.Services);
+        }
+        else
+        {
+            _app = app;
+            _appScope = app.Services.CreateAsyncScope();
+            // Whatever bunit does not provide (the stores, UserManager, options) is the app's, in one request-like scope.
+            Ctx.Services.AddFallbackServiceProvider(_appScope.Value.ServiceProvider);
+        }
+        Ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        Ctx.JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true).SetResult(new Rectangle(0, 0, 660, 300));
+        Auth = Ctx.AddAuthorization();
+        Ctx.SetRendererInfo(new RendererInfo(interactive ? "Server" : "Static", interactive));
+        UseCulture(Cultures.Chinese);
+    }
 
-        var services = Ctx.Services;
-        services.AddMudServices();
-        services.AddLocalization();
+    /// <summary>
+    /// A bed over the real app (see the class notes), signed in as the demo account <paramref name="user"/> with its
+    /// roles; the Admin policy passes only when <paramref name="admin"/>. <paramref name="fakeLog"/> keeps the app's
+    /// log in memory (<see cref="WallAppFactory.FakeLog"/>).
+    /// </summary>
+    public static async Task<PageBed> OverAppAsync(string user = "admin", bool admin = true, bool fakeLog = true)
+    {
+        var bed = new PageBed(new WallAppFactory { FakeLog = fakeLog }, interactive: true);
+        var users = bed.Get<UserManager<AppUser>>();
+        var account = await users.FindByNameAsync(user) ?? throw new InvalidOperationException($"no demo account {user}");
+        bed.Auth.SetAuthorized(user);
+        bed.Auth.SetRoles([.. await users.GetRolesAsync(account)]);
+        bed.Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, account.Id));
+        if (admin)
+            bed.Auth.SetPolicies(Policies.Admin);
+        return bed;
+    }
+
+    /// <summary>The app a bed made by <see cref="OverAppAsync"/> runs over (a bed of fakes has none).</summary>
+    public WallAppFactory App => _app ?? throw new InvalidOperationException("this bed runs over fakes, not over the app: PageBed.OverAppAsync makes one that does");
+
+    /// <summary>A service of the page's: the app's in a bed over the app, else the bed's own.</summary>
+    public T Get<T>() where T : notnull =>
+        _appScope is { } scope ? scope.ServiceProvider.GetRequiredService<T>() : Ctx.Services.GetRequiredService<T>();
+
+    private void AddFakes(IServiceCollection services)
+    {
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(DistrictModel.Gulou);
         services.AddSingleton(Parser);
@@ -95,13 +154,6 @@ internal sealed class PageBed : IAsyncDisposable
         services.AddSingleton<ReplayHistory>();
         services.AddSingleton<ReplayIndex>();
         services.AddSingleton(EventLogStreams.Single(Log));
-
-        Ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        Ctx.JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true).SetResult(new Rectangle(0, 0, 660, 300));
-        Auth = Ctx.AddAuthorization();
-        SignIn(user, role, street, department);
-        Ctx.SetRendererInfo(new RendererInfo(interactive ? "Server" : "Static", interactive));
-        UseCulture(Cultures.Chinese);
     }
 
     /// <summary>Renders in <paramref name="culture"/> from now on, as a circuit started in it would (zh-CN by default).</summary>
@@ -224,6 +276,8 @@ internal sealed class PageBed : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Ctx.DisposeAsync();
+        if (_appScope is { } scope) await scope.DisposeAsync();
+        if (_app is not null) await _app.DisposeAsync();
         if (_feed.IsValueCreated) _feed.Value.Dispose();
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, recursive: true); }

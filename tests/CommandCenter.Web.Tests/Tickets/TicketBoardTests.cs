@@ -7,6 +7,7 @@ using CommandCenter.Infrastructure.Security;
 using CommandCenter.Web.Tickets;
 using CommandCenter.Web.Tests.Fakes;
 using static CommandCenter.Web.Tests.Tickets.TicketEntries;
+using static CommandCenter.Web.Tests.Fakes.MudForms;
 
 namespace CommandCenter.Web.Tests.Tickets;
 
@@ -31,13 +32,6 @@ public sealed class TicketBoardTests
 
     private static List<string> Rows(IRenderedComponent<TicketBoard> cut) =>
         [.. cut.FindAll("[data-testid='ticket-row']").Select(r => r.GetAttribute("data-ticket")!)];
-
-    /// <summary>Picks <paramref name="value"/> in the MudSelect marked <paramref name="testId"/>, as a click on its item would.</summary>
-    private static void Choose<T>(IRenderedComponent<TicketBoard> cut, string testId, T value)
-    {
-        var select = cut.FindComponents<MudBlazor.MudSelect<T>>().Single(s => Equals(s.Instance.UserAttributes.GetValueOrDefault("data-testid"), testId));
-        cut.InvokeAsync(() => select.Instance.SelectOption(value)).GetAwaiter().GetResult();
-    }
 
     private static List<string> Ids(params Guid[] ids) => [.. ids.Select(i => i.ToString())];
 
