@@ -13,6 +13,7 @@ public static class WallTheme
             // Text on a filled primary button: the wall's navy, legible on the light cyan (white is not).
             PrimaryContrastText = "#040a18",
             Secondary = "#f59e0b",
+            SecondaryContrastText = "#040a18",
             Background = "#040a18",
             Surface = "#0a1630",
             AppbarBackground = "#071126",
@@ -25,6 +26,12 @@ public static class WallTheme
             Warning = "#f59e0b",
             Success = "#22c55e",
             Info = "#38bdf8",
+            // Text on the filled status colours (snackbars, chips, buttons): the navy, as on primary and secondary. White on these light
+            // tones fails WCAG's 4.5:1 (2.1:1 on the amber of a tough-problem whistle's snackbar); navy gives 5.2–8.7:1.
+            ErrorContrastText = "#040a18",
+            WarningContrastText = "#040a18",
+            SuccessContrastText = "#040a18",
+            InfoContrastText = "#040a18",
             LinesDefault = "#1c3157",
             TableLines = "#1c3157",
         },

@@ -1,5 +1,6 @@
 using CommandCenter.Infrastructure.Security;
 using CommandCenter.Web.Kiosk;
+using CommandCenter.Web.Live;
 using CommandCenter.Web.Tests.Browser;
 using CommandCenter.Web.Tests.Security;
 using CommandCenter.Web.Tests.Wall;
@@ -29,6 +30,7 @@ public sealed class ConsoleScreenshotTests(BrowserWall wall) : IClassFixture<Bro
     [InlineData("operator", "/tickets", "tickets")]
     [InlineData("operator", "/whistles", "whistles")]
     [InlineData("operator", "/whistles/scoreboard", "scoreboard")]
+    [InlineData("operator", "/whistles/{whistle}", "whistle-detail")]
     [InlineData("dispatcher", "/dispatch", "dispatch")]
     [InlineData("operator", "/kiosk/console", "takeovers")]
     [InlineData("director.ninghailu", "/street/ninghailu", "street-ninghailu")]
@@ -41,6 +43,7 @@ public sealed class ConsoleScreenshotTests(BrowserWall wall) : IClassFixture<Bro
     [InlineData("admin", "/admin/deadletters", "admin-deadletters")]
     public async Task ConsolePage_AtBothSizesInBothLanguages_FitsAndPassesAxe(string user, string path, string name)
     {
+        path = path.Replace("{whistle}", FirstWhistle(), StringComparison.Ordinal);
         var page = await wall.App.SignedInAsync(user, path.Split('?')[0]);
         var problems = new List<string>();
 
@@ -140,6 +143,10 @@ public sealed class ConsoleScreenshotTests(BrowserWall wall) : IClassFixture<Bro
             }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
+
+    /// <summary>A whistle of the simulated district (the first by id), for the detail page.</summary>
+    private string FirstWhistle() =>
+        wall.App.Services.GetRequiredService<LiveState>().Current.State.Whistles.Keys.Order().First().ToString();
 
     /// <summary>Loads the page; an interactive one is ready once its circuit says so, a static one when loaded.</summary>
     private static async Task OpenAsync(IPage page, string url)
