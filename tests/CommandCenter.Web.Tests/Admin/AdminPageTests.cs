@@ -255,7 +255,7 @@ public sealed class AdminPageTests
         Fill(cut, "screen-name", "admin");
         Click(cut, "save-screen");
 
-        cut.WaitForAssertion(() => Assert.Contains(Snackbars(cut), s => s.Contains("未保存：") && s.Contains("not a screen's name")));
+        cut.WaitForAssertion(() => Assert.Contains(Snackbars(cut), s => s.Contains("未保存：屏幕名称须为 1–64 个字母")));
         Assert.Null(await bed.Get<KioskStore>().ScreenAsync("admin"));
     }
 
