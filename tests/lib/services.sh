@@ -32,6 +32,24 @@ cc_install_missing() {
 
 cc_free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
+# A free loopback port P at most 55535 with P + 10000 free too: a Redis Cluster node also listens on its bus port,
+# P + 10000, and refuses to start above 55535 (an ephemeral port from cc_free_port is above it about one time in five).
+cc_free_cluster_port() {
+  python3 -c '
+import random, socket
+for _ in range(500):
+    port, held = random.randint(20000, 45535), []
+    try:
+        for p in (port, port + 10000):
+            s = socket.socket(); held.append(s); s.bind(("127.0.0.1", p))
+        print(port); break
+    except OSError:
+        pass
+    finally:
+        for s in held: s.close()
+'
+}
+
 # Starts redis-server with its own directory and AOF on; sets CC_REDIS_ADDRESS=127.0.0.1:PORT.
 # (Not a command substitution: the server would hold its output pipe open and the caller would wait forever.)
 cc_start_redis() {
@@ -54,7 +72,7 @@ cc_start_redis() {
 cc_start_redis_cluster() {
   command -v redis-server >/dev/null || return 1
   local port dir="$CC_WORK/redis-cluster"
-  port=$(cc_free_port)
+  port=$(cc_free_cluster_port)
   mkdir -p "$dir"
   redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --cluster-enabled yes --cluster-config-file nodes.conf \
     --appendonly no --save "" --protected-mode yes --logfile "$dir/redis.log" >/dev/null 2>&1 &
@@ -63,11 +81,14 @@ cc_start_redis_cluster() {
     if redis-cli -p "$port" ping 2>/dev/null | grep -q PONG; then break; fi
     sleep 0.1
   done
-  redis-cli -p "$port" CLUSTER ADDSLOTSRANGE 0 16383 >/dev/null || return 1
-  for _ in $(seq 1 100); do
-    if redis-cli -p "$port" CLUSTER INFO 2>/dev/null | grep -q 'cluster_state:ok'; then CC_REDIS_CLUSTER_ADDRESS="127.0.0.1:$port"; return 0; fi
-    sleep 0.1
-  done
+  if redis-cli -p "$port" CLUSTER ADDSLOTSRANGE 0 16383 >/dev/null 2>&1; then
+    for _ in $(seq 1 100); do
+      if redis-cli -p "$port" CLUSTER INFO 2>/dev/null | grep -q 'cluster_state:ok'; then CC_REDIS_CLUSTER_ADDRESS="127.0.0.1:$port"; return 0; fi
+      sleep 0.1
+    done
+  fi
+  # Say why: the node's own last words (a port it cannot use, a config it cannot write).
+  echo "tests/lib/services.sh: the Redis Cluster node on port $port did not come up: $(tail -n 1 "$dir/redis.log" 2>/dev/null)" >&2
   return 1
 }
 
