@@ -26,8 +26,8 @@ public static class WallTheme
             Warning = "#f59e0b",
             Success = "#22c55e",
             Info = "#38bdf8",
-            // Text on the filled status colours (snackbars, chips, buttons): the navy, as on primary and secondary. White on these light
-            // tones fails WCAG's 4.5:1 (2.1:1 on the amber of a tough-problem whistle's snackbar); navy gives 5.2–8.7:1.
+            // Text on the filled status colours (snackbars, chips, buttons): the navy, as on primary and secondary. White
+            // on these light tones fails WCAG's 4.5:1 (2.1:1 on a tough-problem whistle's amber snackbar); navy gives 5.2–8.7:1.
             ErrorContrastText = "#040a18",
             WarningContrastText = "#040a18",
             SuccessContrastText = "#040a18",
