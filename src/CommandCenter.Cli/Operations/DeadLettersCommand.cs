@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CommandCenter.Infrastructure.DeadLetters;
+using CommandCenter.Infrastructure.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommandCenter.Cli.Operations;
@@ -47,7 +48,7 @@ internal static class DeadLettersCommand
                 Console.WriteLine($"re-sent as {position}");
                 return 0;
             }
-            catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException)
+            catch (AdminRefusedException ex)
             {
                 await Console.Error.WriteLineAsync($"cc deadletters resend: {ex.Message}");
                 return 1;

@@ -2,6 +2,7 @@ using System.Globalization;
 using CommandCenter.Core.EventLog;
 using CommandCenter.Core.Events;
 using CommandCenter.Infrastructure.Database;
+using CommandCenter.Infrastructure.Security;
 using Dapper;
 
 namespace CommandCenter.Infrastructure.DeadLetters;
@@ -44,13 +45,14 @@ public sealed class DeadLetterDesk(IEventLog log, IDbConnectionFactory db, TimeP
         (await ListAsync(MaxListed, ct)).FirstOrDefault(d => d.Id == id);
 
     /// <summary>Appends the dead letter's envelope fields to the event log again; returns the new position.</summary>
-    /// <exception cref="KeyNotFoundException">No dead letter has that id.</exception>
-    /// <exception cref="InvalidOperationException">It was re-sent already (and <paramref name="again"/> is false).</exception>
+    /// <exception cref="AdminRefusedException">No dead letter has that id (<see cref="AdminRule.DeadLetterNotFound"/>), or it was re-sent
+    /// already and <paramref name="again"/> is false (<see cref="AdminRule.DeadLetterResent"/>).</exception>
     public async Task<LogPosition> ResendAsync(string id, string by, bool again = false, CancellationToken ct = default)
     {
-        var dead = await FindAsync(id, ct) ?? throw new KeyNotFoundException($"no dead letter with id '{id}'");
+        var dead = await FindAsync(id, ct) ?? throw new AdminRefusedException(new(AdminRule.DeadLetterNotFound, $"no dead letter with id '{id}'", [id]));
         if (dead.ResentAs is not null && !again)
-            throw new InvalidOperationException($"dead letter {id} was re-sent already, as {dead.ResentAs} by {dead.ResentBy}");
+            throw new AdminRefusedException(new(AdminRule.DeadLetterResent, $"dead letter {id} was re-sent already, as {dead.ResentAs} by {dead.ResentBy}",
+                [id, dead.ResentAs, dead.ResentBy ?? ""]));
 
         // The envelope's own fields only: its reason and original position stay in the dead-letter log.
         var fields = dead.Fields.Where(f => EnvelopeFields.All.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value);

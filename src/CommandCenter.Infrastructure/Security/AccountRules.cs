@@ -5,15 +5,22 @@ namespace CommandCenter.Infrastructure.Security;
 /// <summary>What an account must say for its role (the admin page and <c>cc users create</c> check the same).</summary>
 public static class AccountRules
 {
-    public static string? Problem(string? role, string? street, string? department, DistrictModel district) => role switch
+    public static AdminProblem? Problem(string? role, string? street, string? department, DistrictModel district)
     {
-        null => $"unknown role (roles: {string.Join(", ", Roles.All)})",
-        Roles.StreetLeader or Roles.StreetDirector when street is null || !district.StreetsByCode.ContainsKey(street) =>
-            $"{role} needs a street ({string.Join(' ', district.Streets.Select(s => s.Code))})",
-        Roles.DepartmentLiaison when department is null || !district.DepartmentsByCode.ContainsKey(department) =>
-            $"{role} needs a department ({string.Join(' ', district.Departments.Select(d => d.Code))})",
-        not (Roles.StreetLeader or Roles.StreetDirector) when street is not null => $"{role} is not bound to a street",
-        not Roles.DepartmentLiaison when department is not null => $"{role} is not bound to a department",
-        _ => null,
-    };
+        var streets = string.Join(' ', district.Streets.Select(s => s.Code));
+        var departments = string.Join(' ', district.Departments.Select(d => d.Code));
+        return role switch
+        {
+            null => new(AdminRule.RoleUnknown, $"unknown role (roles: {string.Join(", ", Roles.All)})", [string.Join(", ", Roles.All)]),
+            Roles.StreetLeader or Roles.StreetDirector when street is null || !district.StreetsByCode.ContainsKey(street) =>
+                new(AdminRule.RoleNeedsStreet, $"{role} needs a street ({streets})", [role, streets]),
+            Roles.DepartmentLiaison when department is null || !district.DepartmentsByCode.ContainsKey(department) =>
+                new(AdminRule.RoleNeedsDepartment, $"{role} needs a department ({departments})", [role, departments]),
+            not (Roles.StreetLeader or Roles.StreetDirector) when street is not null =>
+                new(AdminRule.RoleNotStreetBound, $"{role} is not bound to a street", [role]),
+            not Roles.DepartmentLiaison when department is not null =>
+                new(AdminRule.RoleNotDepartmentBound, $"{role} is not bound to a department", [role]),
+            _ => null,
+        };
+    }
 }

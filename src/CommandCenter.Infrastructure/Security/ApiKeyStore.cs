@@ -19,9 +19,9 @@ public sealed class ApiKeyStore(IDbConnectionFactory db, SecurityAudit audit, Ti
     public async Task<(ApiKeyInfo Key, string Secret)> CreateAsync(string source, string createdBy, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(source) || source.Length > 64)
-            throw new ArgumentException("a source system name (1–64 characters) is required", nameof(source));
+            throw new AdminRefusedException(new(AdminRule.SourceRequired, "a source system name (1–64 characters) is required", []));
         if (producers.ProblemIssuing(source) is { } problem)
-            throw new ArgumentException(problem, nameof(source));
+            throw new AdminRefusedException(problem);
         var secret = Secrets.New(Prefix);
         var key = new ApiKeyInfo(Guid.NewGuid().ToString("N")[..12], source.Trim(), time.GetUtcNow(), createdBy, null);
         await using var connection = await db.OpenAsync(ct);

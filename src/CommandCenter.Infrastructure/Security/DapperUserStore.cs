@@ -9,7 +9,7 @@ namespace CommandCenter.Infrastructure.Security;
 /// ASP.NET Core Identity's user store over the project's database (Dapper, portable SQL): accounts, password hashes,
 /// roles, lockout counters and security stamps. Each call opens its own connection.
 /// </summary>
-public sealed class DapperUserStore(IDbConnectionFactory db) :
+public sealed class DapperUserStore(IDbConnectionFactory db, IdentityErrorDescriber? errors = null) :
     IUserPasswordStore<AppUser>, IUserRoleStore<AppUser>, IUserLockoutStore<AppUser>, IUserSecurityStampStore<AppUser>
 {
     private const string Columns = """
@@ -54,7 +54,8 @@ public sealed class DapperUserStore(IDbConnectionFactory db) :
         if (updated == 1)
             return IdentityResult.Success;
         user.ConcurrencyStamp = previousStamp;
-        return IdentityResult.Failed(new IdentityErrorDescriber().ConcurrencyFailure());
+        // In the words of the app's describer, as the framework's own stores take it (the web app's speaks the page's language).
+        return IdentityResult.Failed((errors ?? new IdentityErrorDescriber()).ConcurrencyFailure());
     }
 
     public async Task<IdentityResult> DeleteAsync(AppUser user, CancellationToken ct)

@@ -18,16 +18,17 @@ public sealed class KioskTokenStore(IDbConnectionFactory db, SecurityAudit audit
     public async Task<(KioskTokenInfo Token, string Secret)> CreateAsync(string name, IReadOnlyList<string> views, string createdBy, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
-            throw new ArgumentException("a screen name (1–100 characters) is required", nameof(name));
+            throw new AdminRefusedException(new(AdminRule.ScreenNameRequired, "a screen name (1–100 characters) is required", []));
         var cleanViews = new List<string>();
         foreach (var view in views.Where(v => !string.IsNullOrWhiteSpace(v)))
         {
-            var clean = KioskViews.Normalize(view, district, out var problem) ?? throw new ArgumentException(problem, nameof(views));
+            var clean = KioskViews.Normalize(view, district, out var problem) ?? throw new AdminRefusedException(problem!);
             if (!cleanViews.Contains(clean, StringComparer.OrdinalIgnoreCase))
                 cleanViews.Add(clean);
         }
         if (cleanViews.Count == 0)
-            throw new ArgumentException("at least one view is required (e.g. wall, structure, street:hunanlu, or a screen's name such as lobby)", nameof(views));
+            throw new AdminRefusedException(new(AdminRule.ViewsRequired,
+                "at least one view is required (e.g. wall, structure, street:hunanlu, or a screen's name such as lobby)", []));
         var secret = Secrets.New(Prefix);
         var token = new KioskTokenInfo(Guid.NewGuid().ToString("N")[..12], name.Trim(), cleanViews, time.GetUtcNow(), createdBy, null);
         await using var connection = await db.OpenAsync(ct);

@@ -35,7 +35,7 @@ public static class KioskViews
         name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') && !ReservedScreens.Contains(name);
 
     /// <summary>The view as stored (wall views in lower case), or null with <paramref name="problem"/> when it names none.</summary>
-    public static string? Normalize(string view, DistrictModel district, out string? problem)
+    public static string? Normalize(string view, DistrictModel district, out AdminProblem? problem)
     {
         problem = null;
         var trimmed = view.Trim();
@@ -46,12 +46,14 @@ public static class KioskViews
             var code = street.ToLowerInvariant();
             if (district.StreetsByCode.ContainsKey(code))
                 return Street(code);
-            problem = $"'{trimmed}' names no street (streets: {string.Join(' ', district.Streets.Select(s => s.Code))})";
+            var streets = string.Join(' ', district.Streets.Select(s => s.Code));
+            problem = new(AdminRule.ViewStreetUnknown, $"'{trimmed}' names no street (streets: {streets})", [trimmed, streets]);
             return null;
         }
         if (IsScreenName(trimmed))
             return trimmed;
-        problem = $"'{trimmed}' is not a view: use wall, structure, street:{{code}} or a screen's name (letters, digits, '-', '_'; not admin, console or revoked)";
+        problem = new(AdminRule.ViewUnknown,
+            $"'{trimmed}' is not a view: use wall, structure, street:{{code}} or a screen's name (letters, digits, '-', '_'; not admin, console or revoked)", [trimmed]);
         return null;
     }
 

@@ -79,10 +79,13 @@ public sealed class ProducerSystems
         type.IndexOf('.') is > 0 and var dot && FamiliesOf(source).Contains(type[..dot]);
 
     /// <summary>Why no key may be issued for <paramref name="source"/>, or null when one may.</summary>
-    public string? ProblemIssuing(string source) =>
-        IsReserved(source) ? $"'{source.Trim()}' is one of the app's own sources ({string.Join(", ", Reserved)}); no key is ever issued for it"
+    public AdminProblem? ProblemIssuing(string source) =>
+        IsReserved(source)
+            ? new(AdminRule.SourceReserved, $"'{source.Trim()}' is one of the app's own sources ({string.Join(", ", Reserved)}); no key is ever issued for it",
+                [source.Trim(), string.Join(", ", Reserved)])
         : FamiliesOf(source.Trim()).Count == 0
-            ? $"no event families are configured for source '{source.Trim()}' ({Section}; configured: {string.Join(", ", Sources)})"
+            ? new(AdminRule.SourceNotConfigured, $"no event families are configured for source '{source.Trim()}' ({Section}; configured: {string.Join(", ", Sources)})",
+                [source.Trim(), string.Join(", ", Sources)])
         : null;
 
     /// <summary>Why <paramref name="source"/>'s key may not append <paramref name="type"/>, or null when it may.</summary>

@@ -21,7 +21,7 @@ public sealed class AccountRole
     public (string? Street, string? Department) Binding =>
         (NeedsStreet && !string.IsNullOrEmpty(Street) ? Street : null, NeedsDepartment && !string.IsNullOrEmpty(Department) ? Department : null);
 
-    public string? Problem(DistrictModel district)
+    public AdminProblem? Problem(DistrictModel district)
     {
         var (street, department) = Binding;
         return AccountRules.Problem(Roles.Normalize(Role), street, department, district);

@@ -31,6 +31,7 @@ public static class WebSecurity
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
 
         services.AddCommandCenterAccounts()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<CcClaimsPrincipalFactory>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = security.RevalidationInterval);

@@ -101,7 +101,7 @@ public sealed class AdminPageTests
         Choose(cut, "new-role", Roles.StreetLeader);
         Click(cut, "create-user-submit");
 
-        cut.WaitForAssertion(() => Assert.Contains(Snackbars(cut), s => s.Contains("未创建") && s.Contains("needs a street")));
+        cut.WaitForAssertion(() => Assert.Contains(Snackbars(cut), s => s.Contains("未创建：街道领导须绑定街道（")));
         Assert.Null(await bed.Get<UserManager<AppUser>>().FindByNameAsync("leader.nowhere"));
     }
 
@@ -188,6 +188,22 @@ public sealed class AdminPageTests
         cut.WaitForAssertion(() => Assert.Contains(Snackbars(cut), s => s.Contains("无权执行此操作")));
         Assert.Empty(cut.FindAll("[data-testid='new-secret']"));
         Assert.Empty(await bed.Get<ApiKeyStore>().ListAsync());
+    }
+
+    [Fact]
+    public async Task KiosksPage_ATokenForAStreetNotInTheDistrict_IsRefusedInThePagesLanguage()
+    {
+        await using var bed = await PageBed.OverAppAsync();
+        var cut = bed.Ctx.Render<KioskAdmin>();
+
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".mud-tab"), t => t.TextContent.Contains("设备令牌")));
+        cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains("设备令牌")).Click();
+        Fill(cut, "kiosk-name", "大厅主屏");
+        Fill(cut, "kiosk-views", "street:xiaguan");
+        Click(cut, "create-kiosk-submit");
+
+        cut.WaitForAssertion(() => Assert.Contains(Snackbars(cut), s => s.Contains("未创建：“street:xiaguan”不是本区的街道（街道：")));
+        Assert.Empty(await bed.Get<KioskTokenStore>().ListAsync());
     }
 
     [Fact]

@@ -118,7 +118,9 @@ public sealed class ProducerFamilyTests
     {
         await using var factory = new WallAppFactory { FakeLog = true };
 
-        await Assert.ThrowsAsync<ArgumentException>(() => factory.Services.GetRequiredService<ApiKeyStore>().CreateAsync(source, "test"));
+        var refused = await Assert.ThrowsAsync<AdminRefusedException>(() => factory.Services.GetRequiredService<ApiKeyStore>().CreateAsync(source, "test"));
+        Assert.Equal(source == "unknown-system" ? AdminRule.SourceNotConfigured : AdminRule.SourceReserved, refused.Problem.Rule);
+        Assert.Equal(source, refused.Problem.Values[0]);
     }
 
     [Theory]

@@ -1,0 +1,32 @@
+using CommandCenter.Web.Localization;
+using Microsoft.AspNetCore.Identity;
+
+namespace CommandCenter.Web.Security;
+
+/// <summary>
+/// Identity's refusals (a password too short, a user name taken…) in the page's language: the framework's own hook
+/// for its words (<see cref="IdentityErrorDescriber"/>), each error keeping Identity's code with the description from
+/// the UI resources. Only the errors this app's options and pages can meet are worded; any other keeps Identity's
+/// English. <c>cc users create</c> keeps Identity's English throughout.
+/// </summary>
+public sealed class LocalizedIdentityErrors : IdentityErrorDescriber
+{
+    public override IdentityError DefaultError() => Worded(base.DefaultError(), "操作未成功");
+    public override IdentityError ConcurrencyFailure() => Worded(base.ConcurrencyFailure(), "账号已被他人修改，请刷新后重试");
+    public override IdentityError PasswordMismatch() => Worded(base.PasswordMismatch(), "密码不正确");
+    public override IdentityError InvalidUserName(string? userName) => Worded(base.InvalidUserName(userName), "用户名“{0}”无效：只可用字母、数字和 - . _ @", userName);
+    public override IdentityError DuplicateUserName(string userName) => Worded(base.DuplicateUserName(userName), "用户名“{0}”已被使用", userName);
+    public override IdentityError PasswordTooShort(int length) => Worded(base.PasswordTooShort(length), "密码至少 {0} 个字符", length);
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) =>
+        Worded(base.PasswordRequiresUniqueChars(uniqueChars), "密码至少包含 {0} 个不同的字符", uniqueChars);
+    public override IdentityError PasswordRequiresNonAlphanumeric() => Worded(base.PasswordRequiresNonAlphanumeric(), "密码须包含字母和数字以外的字符");
+    public override IdentityError PasswordRequiresDigit() => Worded(base.PasswordRequiresDigit(), "密码须包含数字");
+    public override IdentityError PasswordRequiresLower() => Worded(base.PasswordRequiresLower(), "密码须包含小写字母");
+    public override IdentityError PasswordRequiresUpper() => Worded(base.PasswordRequiresUpper(), "密码须包含大写字母");
+    public override IdentityError UserAlreadyInRole(string role) => Worded(base.UserAlreadyInRole(role), "账号已是 {0} 角色", role);
+    public override IdentityError UserNotInRole(string role) => Worded(base.UserNotInRole(role), "账号不是 {0} 角色", role);
+    public override IdentityError UserLockoutNotEnabled() => Worded(base.UserLockoutNotEnabled(), "该账号不能锁定");
+
+    private static IdentityError Worded(IdentityError error, string key, params object?[] args) =>
+        new() { Code = error.Code, Description = UiText.Local(key, args) };
+}
