@@ -12,6 +12,7 @@ public enum AdminRule
     SourceReserved,
     SourceNotConfigured,
     ScreenNameRequired,
+    ScreenNameInvalid,
     ViewStreetUnknown,
     ViewUnknown,
     ViewsRequired,

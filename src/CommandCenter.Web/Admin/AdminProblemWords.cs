@@ -20,6 +20,7 @@ public static class AdminProblemWords
         AdminRule.SourceReserved => "“{0}”是本系统自己的来源（{1}），不为其签发密钥",
         AdminRule.SourceNotConfigured => "来源“{0}”没有配置可写入的事件类别（已配置：{1}）",
         AdminRule.ScreenNameRequired => "须填写屏幕名称（1–100 个字符）",
+        AdminRule.ScreenNameInvalid => "“{0}”不能作屏幕名称：须为 1–64 个字母、数字、“-”或“_”，且不能是 admin、console、revoked、wall、structure",
         AdminRule.ViewStreetUnknown => "“{0}”不是本区的街道（街道：{1}）",
         AdminRule.ViewUnknown => "“{0}”不是视图：可用 wall、structure、street:街道代码或屏幕名称",
         AdminRule.ViewsRequired => "至少须有一个视图（如 wall、structure、street:hunanlu 或屏幕名称 lobby）",

@@ -52,11 +52,12 @@ public sealed class KioskStore(IDbConnectionFactory db, TimeProvider time)
     public async Task<KioskScreen?> ScreenAsync(string screen, CancellationToken ct = default) =>
         (await ScreensAsync(ct)).FirstOrDefault(s => s.Screen == screen);
 
-    /// <exception cref="ArgumentException">The name is not a screen's name (<see cref="KioskViews.IsScreenName"/>).</exception>
+    /// <exception cref="AdminRefusedException">The name is not a screen's name (<see cref="KioskViews.IsScreenName"/>, <see cref="AdminRule.ScreenNameInvalid"/>).</exception>
     public async Task SaveScreenAsync(KioskScreen screen, CancellationToken ct = default)
     {
         if (!KioskViews.IsScreenName(screen.Screen))
-            throw new ArgumentException($"'{screen.Screen}' is not a screen's name: 1–64 letters, digits, '-' or '_' (not admin, console, revoked, wall or structure)", nameof(screen));
+            throw new AdminRefusedException(new(AdminRule.ScreenNameInvalid,
+                $"'{screen.Screen}' is not a screen's name: 1–64 letters, digits, '-' or '_' (not admin, console, revoked, wall or structure)", [screen.Screen]));
         await using var connection = await db.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition($"""
             INSERT INTO kiosk_screens (screen, playlist, layout, takeovers, updated_at) VALUES (@screen, @playlist, @layout, @takeovers, @now)

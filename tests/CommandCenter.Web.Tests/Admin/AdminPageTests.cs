@@ -271,7 +271,7 @@ public sealed class AdminPageTests
         Fill(cut, "screen-name", "admin");
         Click(cut, "save-screen");
 
-        cut.WaitForAssertion(() => Assert.Contains(Snackbars(cut), s => s.Contains("未保存：屏幕名称须为 1–64 个字母")));
+        cut.WaitForAssertion(() => Assert.Contains(Snackbars(cut), s => s.Contains("未保存：“admin”不能作屏幕名称")));
         Assert.Null(await bed.Get<KioskStore>().ScreenAsync("admin"));
     }
 
