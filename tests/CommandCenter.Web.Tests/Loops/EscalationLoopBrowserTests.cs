@@ -54,7 +54,7 @@ public sealed class EscalationLoopBrowserTests
         var row = operatorPage.Locator($"tr:has([data-testid='whistle-row'][data-whistle='{whistle}'])");
         var chip = row.Locator("[data-department='chengguan']");
         await Expect(row.Locator("[data-testid='whistle-row']")).ToHaveAttributeAsync("data-level", nameof(WhistleLevel.WorkAdvance), Soon.Attribute);
-        await Expect(chip).ToHaveAttributeAsync("data-status", "waiting");
+        await Expect(chip).ToHaveAttributeAsync("data-status", "waiting", Soon.Attribute);
         await row.Locator("[data-testid='open-whistle']").ClickAsync();
         var detail = operatorPage.Locator($"[data-testid='whistle-detail'][data-whistle='{whistle}']");
         var link = detail.Locator("[data-testid='summons-diagram'] [data-department='chengguan']");
@@ -63,9 +63,9 @@ public sealed class EscalationLoopBrowserTests
         // Nobody reports in: past the deadline the watcher records the miss and raises the level.
         var escalated = new LocatorAssertionsToHaveAttributeOptions { Timeout = 20_000 };
         await Expect(row.Locator("[data-testid='whistle-row']")).ToHaveAttributeAsync("data-level", nameof(WhistleLevel.ToughProblem), escalated);
-        await Expect(row.Locator("td").First).ToHaveTextAsync("攻坚克难哨");
-        await Expect(chip).ToHaveAttributeAsync("data-status", "overdue");
-        await Expect(chip).ToContainTextAsync("超时未报到");
+        await Expect(row.Locator("td").First).ToHaveTextAsync("攻坚克难哨", Soon.ExactText);
+        await Expect(chip).ToHaveAttributeAsync("data-status", "overdue", Soon.Attribute);
+        await Expect(chip).ToContainTextAsync("超时未报到", Soon.Text);
         await Expect(detail.Locator("[data-testid='detail-level']")).ToHaveTextAsync("攻坚克难哨", Soon.ExactText);
         await Expect(link).ToHaveAttributeAsync("data-status", "overdue", Soon.Attribute);
         await Expect(detail.Locator("g[data-link-id='summons-chengguan'] path").First).ToHaveAttributeAsync("stroke", "#ef4444", Soon.Attribute);
