@@ -196,8 +196,7 @@ public sealed class AdminPageTests
         await using var bed = await PageBed.OverAppAsync();
         var cut = bed.Ctx.Render<KioskAdmin>();
 
-        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".mud-tab"), t => t.TextContent.Contains("设备令牌")));
-        cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains("设备令牌")).Click();
+        OpenTab(cut, "设备令牌");
         Fill(cut, "kiosk-name", "大厅主屏");
         Fill(cut, "kiosk-views", "street:xiaguan");
         Click(cut, "create-kiosk-submit");
@@ -212,8 +211,7 @@ public sealed class AdminPageTests
         await using var bed = await PageBed.OverAppAsync();
         var cut = bed.Ctx.Render<KioskAdmin>();
 
-        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".mud-tab"), t => t.TextContent.Contains("设备令牌")));
-        cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains("设备令牌")).Click();
+        OpenTab(cut, "设备令牌");
         Fill(cut, "kiosk-name", "大厅主屏");
         Fill(cut, "kiosk-views", "wall");
         Click(cut, "create-kiosk-submit");
@@ -328,5 +326,12 @@ public sealed class AdminPageTests
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-kind='api-key-created']")));
         Assert.Single(cut.FindAll("[data-kind='sign-in-failed']"));
+    }
+
+    /// <summary>Opens the kiosk page's tab whose title contains <paramref name="title"/>, once the tabs are drawn.</summary>
+    private static void OpenTab(IRenderedComponent<KioskAdmin> cut, string title)
+    {
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".mud-tab"), t => t.TextContent.Contains(title)));
+        cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains(title)).Click();
     }
 }
