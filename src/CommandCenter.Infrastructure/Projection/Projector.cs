@@ -117,7 +117,7 @@ public sealed class Projector(
         if (!_initialized)
             await InitializeAsync(ct);
 
-        var batch = _inFlight ?? await NextBatchAsync(ct);
+        var batch = _inFlight ?? await InLogOrderAsync(await NextBatchAsync(ct), ct);
         Volatile.Write(ref _caughtUp, _inFlight is null && !_drainPending && batch.Count < _options.BatchSize);
         if (batch.Count == 0)
             return 0;
@@ -171,6 +171,29 @@ public sealed class Projector(
         }
         _inFlightAlone = false;
         return await log.ReadGroupAsync(Group, Consumer, _options.BatchSize, ct);
+    }
+
+    /// <summary>
+    /// The batch if its first entry after the checkpoint is the log's next entry; otherwise the log's own entries from the
+    /// checkpoint on, in order. The group hands each entry to one consumer only, so an entry delivered elsewhere — to a
+    /// deposed leader that read once more when it resumed from a freeze, before it noticed its lease was gone — would
+    /// be skipped for good once the checkpoint moved past it. Committing the re-read entries acknowledges them whoever
+    /// holds them; the drain that follows claims what this consumer was handed meanwhile (already projected, so skipped).
+    /// Costs one single-entry range read per batch.
+    /// </summary>
+    private async Task<IReadOnlyList<LogEntry>> InLogOrderAsync(IReadOnlyList<LogEntry> batch, CancellationToken ct)
+    {
+        if (_needsReload)
+            await ReloadAsync(ct);
+        var checkpoint = Checkpoint;
+        if (batch.FirstOrDefault(e => e.Position > checkpoint) is not { } first
+            || await log.ReadAfterAsync(checkpoint, 1, ct) is not [var next] || next.Position >= first.Position)
+            return batch;
+        logger.LogWarning("Log entries after the checkpoint {Checkpoint} were delivered to another consumer (next entry {Next}, batch from {First}): reading the log in order instead",
+            checkpoint, next.Position, first.Position);
+        _drainPending = true;
+        _inFlightAlone = false;
+        return await log.ReadAfterAsync(checkpoint, _options.BatchSize, ct);
     }
 
     /// <summary>

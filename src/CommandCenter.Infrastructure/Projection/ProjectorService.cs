@@ -82,8 +82,10 @@ public sealed class ProjectorService(
                             continue;
                         }
                     }
-                    if (status.Current.LastError is not null)
-                        status.Update(s => s with { LastError = null });
+                    // Leading once a batch ran under the lease, also when the first initialization failed (the
+                    // database was locked, say) and the batch initialized instead: else /healthz says no one leads.
+                    if (status.Current.LastError is not null || !status.Current.IsLeader)
+                        status.Update(s => s with { IsLeader = true, LeaseHolder = lease.Holder, LastError = null });
                     if (handled > 0)
                     {
                         idle = MinIdleDelay;
