@@ -8,7 +8,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 source tests/lib/services.sh
 
-fail() { echo "restore-drill: $*" >&2; echo "restore-drill: 0 passed, 1 failed"; exit 1; }
+fail() { echo "restore-drill: failed: $*"; echo "restore-drill: 0 passed, 1 failed"; exit 1; }
 cc_install_missing
 APP_DIR=${CC_APP_DIR:-$CC_WORK/app}
 CLI_DIR=${CC_CLI_DIR:-$CC_WORK/cli}

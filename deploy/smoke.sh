@@ -18,7 +18,7 @@ if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-fail() { echo "smoke: $*" >&2; echo "smoke: 0 passed, 1 failed"; exit 1; }
+fail() { echo "smoke: failed: $*"; echo "smoke: 0 passed, 1 failed"; exit 1; }
 cc_start_redis || fail "could not start redis-server"
 cc_start_postgres || fail "could not start PostgreSQL"
 cc_psql postgres -c "CREATE DATABASE commandcenter" || fail "could not create the database"

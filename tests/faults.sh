@@ -115,6 +115,13 @@ leader() {
     alive "$name" && [ "$(detail "$name" | field isLeader)" = "True" ] && { echo "$name"; return; }
   done
 }
+# True when a write transaction on the case's SQLite file can begin within SECONDS (longer than any commit takes).
+sqlite_writable() { # SECONDS
+  python3 -c "import sqlite3, sys
+c = sqlite3.connect(sys.argv[1], timeout=float(sys.argv[2]), isolation_level=None)
+try: c.execute('BEGIN IMMEDIATE'); c.execute('ROLLBACK')
+except sqlite3.OperationalError: sys.exit(1)" "$DB" "$1"
+}
 # One number from the case's database: SQLite through python3's sqlite3, PostgreSQL through psql.
 db_scalar() { # SQL
   if [ "$DATABASE" = postgres ]; then cc_psql "$DB" -c "$1" 2>/dev/null
@@ -214,7 +221,7 @@ case_kill_leader() { # kill -9 of the leader at random moments under load, N tim
     sleep "$(python3 -c 'import random; print(round(random.uniform(1.5, 5), 1))')"
     victim=$(leader); [ -n "$victim" ] || { wait_for 20 "a leader" has_leader; victim=$(leader); }
     stop_app "$victim" KILL; KILLS=$((KILLS + 1))
-    t=$(time_until 30 "another instance leads" other_leads "$victim") || { echo "    $t"; end_case 1; return; }
+    t=$(time_until 30 "another instance leads" other_leads "$victim") || { echo "$t"; end_case 1; return; }
     RECOVER="${RECOVER:+$RECOVER/}${t}s"
     start_app "$victim"
   done
@@ -233,10 +240,20 @@ case_frozen_leader() { # SIGSTOP of the leader past its lease; it resumes fenced
   [ -n "$victim" ] || { echo "    no leader to freeze"; end_case 1; return; }
   kill -STOP "${APP_PID[$victim]}"
   local t
-  t=$(time_until 30 "the other instance leads" other_leads "$victim") || { kill -CONT "${APP_PID[$victim]}"; echo "    $t"; end_case 1; return; }
-  RECOVER="${t}s"
-  sleep $([ "$FORM" = full ] && echo 12 || echo 8)
-  kill -CONT "${APP_PID[$victim]}"
+  if [ "$DATABASE" = sqlite ] && ! sqlite_writable 7; then
+    # Frozen inside its commit, the leader keeps SQLite's write lock: no process can claim the fence or write until it
+    # resumes or dies (decision 0009). The takeover then follows the resume, and nothing may be lost either way.
+    echo "    the leader froze inside a commit and holds SQLite's write lock: the takeover waits for it to resume"
+    sleep $([ "$FORM" = full ] && echo 12 || echo 8)
+    kill -CONT "${APP_PID[$victim]}"
+    t=$(time_until 30 "the other instance leads after the resume" other_leads "$victim") || { echo "$t"; end_case 1; return; }
+    RECOVER="${t}s resumed"
+  else
+    t=$(time_until 30 "the other instance leads" other_leads "$victim") || { kill -CONT "${APP_PID[$victim]}"; echo "$t"; end_case 1; return; }
+    RECOVER="${t}s"
+    sleep $([ "$FORM" = full ] && echo 12 || echo 8)
+    kill -CONT "${APP_PID[$victim]}"
+  fi
   sleep 5
   stop_producer
   account_and_verify; local status=$?
@@ -441,7 +458,7 @@ case_sharded_kill_leader() { # one stream per street: kill -9 of an instance lea
     victim=$(leader); [ -n "$victim" ] || { wait_for 20 "a leader" has_leader; victim=$(leader); }
     survivor=$([ "$victim" = a ] && echo b || echo a)
     stop_app "$victim" KILL; KILLS=$((KILLS + 1))
-    t=$(time_until 30 "$survivor leads every street" leads_all "$survivor") || { echo "    $t"; SHARDING=""; end_case 1; return; }
+    t=$(time_until 30 "$survivor leads every street" leads_all "$survivor") || { echo "$t"; SHARDING=""; end_case 1; return; }
     RECOVER="${RECOVER:+$RECOVER/}${t}s"
     start_app "$victim"
   done
@@ -468,9 +485,22 @@ else
     sharded-kill-leader)
   [ "$FORM" = full ] && ALL+=(duplicate-after-window)
 fi
+# Each case's own lines, and for a failed one its reasons and the apps' last errors again under the table: a CI log is
+# often read from its tail only.
+WHY="$CC_WORK/why"
+: >"$WHY"
 for c in "${ALL[@]}"; do
   selected "$c" || continue
-  "case_${c//-/_}"
+  failed_before=$failed
+  "case_${c//-/_}" >"$CC_WORK/case.out" 2>&1
+  cat "$CC_WORK/case.out"
+  [ "$failed" -gt "$failed_before" ] || continue
+  { echo "faults: failed: $CASE_NAME on $DATABASE"
+    grep -E '^    [^ ]' "$CC_WORK/case.out" | head -n 8
+    grep -E '✗' "$CC_WORK/case.out" | head -n 4
+    for log in "$CASE_DIR"/[a-z].log; do
+      [ -e "$log" ] && grep -h -A1 -E '^(fail|crit):' "$log" | grep -v -E '^(fail|crit):|^--' | tail -n 3 | sed "s|^ *|    $(basename "$log" .log): |"
+    done; } >>"$WHY"
 done
 
 echo
@@ -478,5 +508,6 @@ echo "faults on $DATABASE:"
 echo "| case                     |  history | kills |     recovery |  lost |   time | verify |"
 echo "|--------------------------|---------:|------:|-------------:|------:|-------:|--------|"
 cat "$TABLE"
+cat "$WHY"
 echo "faults: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -81,6 +81,11 @@ done
 # A build failure or a crashed test host counts as a failure even when no test reported one.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 
+# A script's reasons for a failed case: its "NAME: failed: …" lines and the indented lines under them.
+script_failures() { # LOG
+  awk '/^[a-z-]+: failed: / { print "tests/run.sh: " $0; keep = 1; next } keep && /^    / { print; next } { keep = 0 }' "$1"
+}
+
 # Scripts whose last tally line ("NAME: N passed, N failed") counts like tests: none found counts as one failure.
 count_script() { # NAME LOG
   local p f
@@ -88,6 +93,8 @@ count_script() { # NAME LOG
   f=$(sed -n "s/^$1: \([0-9]*\) passed, \([0-9]*\) failed\$/\2/p" "$2" | tail -n 1)
   [ -n "$p" ] || { p=0; f=1; }
   passed=$((passed + p)); failed=$((failed + f))
+  local why; why=$(script_failures "$2")
+  failed_tests+=${why:+$why$'\n'}
 }
 
 # The fault suite's short form on each database, the smoke test behind nginx and the restore drill: real processes
