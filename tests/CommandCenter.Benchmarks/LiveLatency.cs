@@ -81,6 +81,7 @@ internal static class LiveLatency
         var total = Math.Min(entries.Count, (int)(eventsPerSecond * duration.TotalSeconds));
         var perTick = Math.Max(1, eventsPerSecond / 100);
         await Task.Delay(500); // let the live tail settle into its idle back-off first
+        var gcBefore = (Pause: GC.GetTotalPauseDuration(), Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2));
         var clock = Stopwatch.StartNew();
         var pending = new List<Task>();
         for (var i = 0; i < total; i++)
@@ -100,6 +101,10 @@ internal static class LiveLatency
         }
         await Task.WhenAll(pending);
         await Task.Delay(1000);
+        // The process is the app and the producer together; its collections pause the renders measured above.
+        Console.WriteLine($"    GC ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}): {GC.CollectionCount(0) - gcBefore.Gen0} gen0, " +
+            $"{GC.CollectionCount(1) - gcBefore.Gen1} gen1, {GC.CollectionCount(2) - gcBefore.Gen2} gen2 collections, " +
+            $"{(GC.GetTotalPauseDuration() - gcBefore.Pause).TotalMilliseconds:F0} ms paused in {clock.Elapsed.TotalSeconds:F0} s");
 
         var domMs = new List<double>();
         if (withBrowser)
