@@ -170,7 +170,13 @@ public sealed class Projector(
             _nextStaleCheck = time.GetUtcNow() + _options.ClaimIdle;
         }
         _inFlightAlone = false;
-        return await log.ReadGroupAsync(Group, Consumer, _options.BatchSize, ct);
+        var fresh = await log.ReadGroupAsync(Group, Consumer, _options.BatchSize, ct);
+        // Nothing new, yet entries handed out and not acknowledged: another consumer's, since this one acknowledges each
+        // batch it commits — a deposed leader's last read on a quiet log, say. Claimed now, not after ClaimIdle, and
+        // the state is not caught up until they are projected.
+        if (fresh.Count == 0 && await log.PendingAsync(Group, 1, ct) is [_])
+            _drainPending = true;
+        return fresh;
     }
 
     /// <summary>

@@ -43,6 +43,28 @@ public sealed class TakeoverTests : IAsyncLifetime
         Assert.Equal(0, await log.PendingCountAsync(Projector.Group));
     }
 
+    [Theory]
+    [InlineData("embedded")]
+    [InlineData("redis")]
+    public async Task RunOnceAsync_DeposedLeaderReadsTheLastEntriesOfAQuietLog_SuccessorProjectsThemAtOnceAndIsNotCaughtUpBefore(string kind)
+    {
+        var log = LogOf(kind);
+        var entries = _bed.Events.MixedDay();
+        await log.AppendAsync(entries);
+        var successor = _bed.NewProjector("b", log, batchSize: 7);
+        await successor.RunOnceAsync();
+        await log.ReadGroupAsync(Projector.Group, "a", entries.Count);
+
+        // Nothing new for the successor: the entries the old leader took must not wait for Projector:ClaimIdle (30 s).
+        Assert.Equal(0, await successor.RunOnceAsync());
+        Assert.False(successor.IsCaughtUp, "caught up while entries of the log were not projected");
+        await ProjectionBed.DrainAsync(successor);
+
+        Assert.Equal(entries.Count, await _bed.CountAsync("SELECT COUNT(*) FROM event_history"));
+        Assert.Equal(0, await log.PendingCountAsync(Projector.Group));
+        Assert.True(successor.IsCaughtUp);
+    }
+
     /// <summary>A lease this instance always holds.</summary>
     private sealed class HeldLease : IProjectorLease
     {
