@@ -258,6 +258,10 @@ case_frozen_leader() { # SIGSTOP of the leader past its lease; it resumes fenced
   stop_producer
   account_and_verify; local status=$?
   grep -q "fenced off\|lease lost" "$CASE_DIR/$victim.log" || echo "    (the resumed leader did not need fencing this run: it noticed the lost lease first)"
+  # Which path this run took: the resumed leader's last read is rare (it must read before it notices the lost lease);
+  # TakeoverTests cover it every run.
+  grep -h -q "delivered to another consumer" "$CASE_DIR"/[a-z].log \
+    && echo "    (the resumed leader read a batch after the takeover; the new leader projected it in log order)"
   end_case $status
 }
 
