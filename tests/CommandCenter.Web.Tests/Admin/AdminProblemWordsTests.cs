@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using CommandCenter.Infrastructure.Security;
 using CommandCenter.Web.Admin;
 using CommandCenter.Web.Localization;
@@ -62,20 +63,32 @@ public sealed class AdminProblemWordsTests
         Assert.Equal(new IdentityErrorDescriber().PasswordTooShort(12).Code, error.Code);
     }
 
-    [Fact]
-    public void IdentityErrors_EveryWordedError_HasChineseWords()
-    {
-        using var _ = new CultureScope("zh-CN");
-        var errors = new LocalizedIdentityErrors();
-        IdentityError[] all =
-        [
-            errors.DefaultError(), errors.ConcurrencyFailure(), errors.PasswordMismatch(), errors.InvalidUserName("a b"),
-            errors.DuplicateUserName("admin"), errors.PasswordTooShort(12), errors.PasswordRequiresUniqueChars(3),
-            errors.PasswordRequiresNonAlphanumeric(), errors.PasswordRequiresDigit(), errors.PasswordRequiresLower(),
-            errors.PasswordRequiresUpper(), errors.UserAlreadyInRole("Admin"), errors.UserNotInRole("Admin"), errors.UserLockoutNotEnabled(),
-        ];
+    /// <summary>Every error Identity's describer has, called with sample values: a new one in a later Identity fails here.</summary>
+    public static TheoryData<string> DescriberErrors() =>
+        [.. typeof(IdentityErrorDescriber).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => m.IsVirtual && m.ReturnType == typeof(IdentityError)).Select(m => m.Name)];
 
-        Assert.All(all, e => Assert.Contains(e.Description, c => c is >= '\u4e00' and <= '\u9fff'));
+    [Theory]
+    [MemberData(nameof(DescriberErrors))]
+    public void IdentityErrors_EveryErrorOfTheDescriber_IsWordedInBothLanguagesWithIdentitysCode(string name)
+    {
+        var method = typeof(IdentityErrorDescriber).GetMethod(name)!;
+        var values = method.GetParameters().Select(p => p.ParameterType == typeof(int) ? (object)3 : "x-1").ToArray();
+        Assert.Equal(typeof(LocalizedIdentityErrors), typeof(LocalizedIdentityErrors).GetMethod(name)!.DeclaringType);
+
+        string Describe(string culture)
+        {
+            using var _ = new CultureScope(culture);
+            var error = (IdentityError)method.Invoke(new LocalizedIdentityErrors(), values)!;
+            Assert.Equal(((IdentityError)method.Invoke(new IdentityErrorDescriber(), values)!).Code, error.Code);
+            return error.Description;
+        }
+
+        var chinese = Describe("zh-CN");
+        var english = Describe("en-US");
+        Assert.Contains(chinese, c => c is >= '\u4e00' and <= '\u9fff');
+        Assert.DoesNotContain(english, c => c is >= '\u4e00' and <= '\u9fff');
+        Assert.All(values.OfType<string>(), value => { Assert.Contains(value, chinese); Assert.Contains(value, english); });
     }
 
     /// <summary>The current UI culture for one test, as a circuit started in it has.</summary>
