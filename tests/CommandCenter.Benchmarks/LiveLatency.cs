@@ -68,8 +68,9 @@ internal static class LiveLatency
         if (withBrowser)
         {
             await page.AddInitScriptAsync(ObserveRows);
-            if (Environment.GetEnvironmentVariable("CC_BENCH_NOANIM") == "1")
-                await page.AddInitScriptAsync("document.addEventListener('DOMContentLoaded', () => { const s = document.createElement('style'); s.textContent = '*{animation:none!important;transition:none!important}'; document.head.appendChild(s); });");
+            // CC_BENCH_CSS: a style sheet added to the wall, to try a change of look against the same run (an A/B).
+            if (Environment.GetEnvironmentVariable("CC_BENCH_CSS") is { } css)
+                await page.AddInitScriptAsync("document.addEventListener('DOMContentLoaded', () => { const s = document.createElement('style'); s.textContent = " + JsonSerializer.Serialize(css) + "; document.head.appendChild(s); });");
             // The wall as a wall screen opens it: a kiosk token bound to the wall, its URL opened once.
             var (token, secret) = await app.Services.GetRequiredService<KioskTokenStore>().CreateAsync("benchmark screen", ["wall"], "benchmark");
             await page.GotoAsync(KioskLinks.UrlFor(address, token, secret));
@@ -82,6 +83,7 @@ internal static class LiveLatency
         var perTick = Math.Max(1, eventsPerSecond / 100);
         await Task.Delay(500); // let the live tail settle into its idle back-off first
         var gcBefore = (Pause: GC.GetTotalPauseDuration(), Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2));
+        var browserCost = withBrowser ? await BrowserCost.StartAsync(page) : null;
         var clock = Stopwatch.StartNew();
         var pending = new List<Task>();
         for (var i = 0; i < total; i++)
@@ -111,6 +113,7 @@ internal static class LiveLatency
         {
             var seen = await page.EvaluateAsync<JsonElement>("() => window.__seen");
             var busy = await page.EvaluateAsync<JsonElement>("() => window.__long");
+            await browserCost!.PrintAsync();
             Console.WriteLine($"    browser main thread: {busy.GetProperty("count").GetInt32()} long tasks (> 50 ms), {busy.GetProperty("ms").GetDouble():F0} ms in them");
             foreach (var (id, sentAt) in sampledWallMs)
                 if (seen.TryGetProperty(id, out var at))
