@@ -84,6 +84,8 @@ internal static class LiveLatency
         await Task.Delay(500); // let the live tail settle into its idle back-off first
         var gcBefore = (Pause: GC.GetTotalPauseDuration(), Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2));
         var browserCost = withBrowser ? await BrowserCost.StartAsync(page) : null;
+        using var allocations = Environment.GetEnvironmentVariable("CC_BENCH_ALLOCATIONS") == "1" ? new AllocationSample() : null;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var clock = Stopwatch.StartNew();
         var pending = new List<Task>();
         for (var i = 0; i < total; i++)
@@ -106,7 +108,9 @@ internal static class LiveLatency
         // The process is the app and the producer together; its collections pause the renders measured above.
         Console.WriteLine($"    GC ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}): {GC.CollectionCount(0) - gcBefore.Gen0} gen0, " +
             $"{GC.CollectionCount(1) - gcBefore.Gen1} gen1, {GC.CollectionCount(2) - gcBefore.Gen2} gen2 collections, " +
-            $"{(GC.GetTotalPauseDuration() - gcBefore.Pause).TotalMilliseconds:F0} ms paused in {clock.Elapsed.TotalSeconds:F0} s");
+            $"{(GC.GetTotalPauseDuration() - gcBefore.Pause).TotalMilliseconds:F0} ms paused in {clock.Elapsed.TotalSeconds:F0} s; " +
+            $"{(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1e6 / clock.Elapsed.TotalSeconds:F0} MB/s allocated");
+        allocations?.Print(15, clock.Elapsed.TotalSeconds);
 
         var domMs = new List<double>();
         if (withBrowser)
