@@ -21,7 +21,20 @@ public static class WallViewReuse
         WhistleLoop = Keep(previous.WhistleLoop, next.WhistleLoop),
         Structure = previous.Structure.SequenceEqual(next.Structure, StreetLoadEqual) ? previous.Structure : next.Structure,
         Trends = previous.Trends is { } before && next.Trends is { } after && Same(before, after) ? before : next.Trends,
+        StreetKpis = KeepEach(previous.StreetKpis, next.StreetKpis, Same),
+        StreetTrends = KeepEach(previous.StreetTrends, next.StreetTrends, Same),
     };
+
+    /// <summary>Each street's part (a street wall's panels) kept the same way, street by street.</summary>
+    private static ImmutableDictionary<string, T>? KeepEach<T>(
+        ImmutableDictionary<string, T>? previous, ImmutableDictionary<string, T>? next, Func<T, T, bool> same) where T : class
+    {
+        if (previous is null || next is null) return next;
+        // A new dictionary rather than SetItem: SetItem keeps the value it holds when the other is Equal to it, and
+        // records of equal content are, so it would keep the new instance.
+        return ImmutableDictionary.CreateRange(next.KeyComparer, next.Select(street =>
+            previous.TryGetValue(street.Key, out var before) && same(before, street.Value) ? KeyValuePair.Create(street.Key, before) : street));
+    }
 
     private static ImmutableArray<T> Keep<T>(ImmutableArray<T> previous, ImmutableArray<T> next) =>
         previous.SequenceEqual(next) ? previous : next;

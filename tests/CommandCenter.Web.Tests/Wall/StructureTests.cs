@@ -51,4 +51,32 @@ public sealed class StructureTests
         Assert.Equal([fenghuang["id"]], cut.FindAll("[data-event-id]").Select(e => e.GetAttribute("data-event-id")));
         Assert.Equal(8, cut.FindAll(".body-loads li").Count);
     }
+
+    [Fact]
+    public async Task StreetWallPage_NewsOfAnotherStreet_RedrawsNeitherItsTickerNorItsTiles()
+    {
+        await using var bed = new PageBed();
+        await bed.GivenAsync(TestEvents.TicketReceived(TestEvents.Noon, street: "fenghuang"));
+        bed.StartFeed();
+        var cut = bed.Ctx.Render<StreetWallPage>(p => p.Add(c => c.Code, "fenghuang"));
+        var ticker = cut.FindComponent<Ticker>();
+        var tiles = cut.FindComponent<KpiTiles>();
+        var trends = cut.FindComponent<TrendPanel>();
+        var before = (Page: cut.Instance.LiveRenderCount, Ticker: ticker.RenderCount, Tiles: tiles.RenderCount, Trends: trends.RenderCount);
+
+        await bed.GivenAsync(TestEvents.TicketReceived(TestEvents.Noon, street: "xiaoshi"));
+        bed.Time.Advance(WallFeed.RebuildInterval);
+        cut.WaitForAssertion(() => Assert.True(cut.Instance.LiveRenderCount > before.Page, "the page should follow the feed"));
+
+        Assert.Equal(before.Ticker, ticker.RenderCount);
+        Assert.Equal(before.Tiles, tiles.RenderCount);
+        Assert.Equal(before.Trends, trends.RenderCount);
+
+        // The control: news of this street draws both again.
+        await bed.GivenAsync(TestEvents.TicketReceived(TestEvents.Noon, street: "fenghuang"));
+        bed.Time.Advance(WallFeed.RebuildInterval);
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-event-id]").Count));
+        Assert.True(ticker.RenderCount > before.Ticker, "this street's new row should draw the ticker again");
+        Assert.True(tiles.RenderCount > before.Tiles, "this street's new ticket should draw its tiles again");
+    }
 }

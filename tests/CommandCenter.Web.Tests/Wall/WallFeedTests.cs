@@ -78,6 +78,9 @@ public sealed class WallFeedTests
         Assert.True(before.Structure == after.Structure, "the structure should be the previous view's");
         Assert.Same(before.Sparklines, after.Sparklines);
         Assert.Same(before.Trends, after.Trends);
+        Assert.NotEmpty(after.StreetKpis!);
+        Assert.All(after.StreetKpis!, street => Assert.Same(before.StreetKpis![street.Key], street.Value));
+        Assert.All(after.StreetTrends!, street => Assert.Same(before.StreetTrends![street.Key], street.Value));
     }
 
     [Fact]
