@@ -28,7 +28,8 @@ public sealed record WallView(
     ImmutableDictionary<string, WallKpis>? StreetKpis = null,
     TimeSpan? DatabaseBehind = null,
     Trends? Trends = null,
-    ImmutableDictionary<string, Trends>? StreetTrends = null)
+    ImmutableDictionary<string, Trends>? StreetTrends = null,
+    ImmutableDictionary<string, ImmutableArray<TickerRow>>? StreetTickers = null)
 {
     public static WallView Empty(DateTimeOffset now) =>
         new(WallKpis.Zero, [], [], Sparklines.Empty, WhistleStages.Zero, [], now, DataAsOf: null, IsStale: true, IsHydrated: false, Version: 0);
@@ -41,6 +42,9 @@ public sealed record WallView(
 
     /// <summary>One street's KPI tiles (zero for a street not in the view).</summary>
     public WallKpis KpisOf(string street) => StreetKpis?.GetValueOrDefault(street) ?? WallKpis.Zero;
+
+    /// <summary>One street's rows of the ticker, newest first (none for a street not in the view).</summary>
+    public ImmutableArray<TickerRow> TickerOf(string street) => StreetTickers?.GetValueOrDefault(street) ?? [];
 
     public bool IsReplay => ReplayOf is not null;
 

@@ -25,10 +25,11 @@ public sealed class WallViewBuilder(DistrictModel district, KpiCalculator kpis, 
         var figures = kpis.Calculate(live.State, now);
         var streets = Rank([.. district.Streets.Zip(figures.Streets, Street)]);
         var structure = cache?.Structure(live.State, now, Structure) ?? Structure(live.State, now);
+        ImmutableArray<TickerRow> ticker = [.. live.Recent.Select(envelope => labels.Row(envelope, live.State))];
         return new WallView(
             District(figures.District),
             streets,
-            [.. live.Recent.Select(envelope => labels.Row(envelope, live.State))],
+            ticker,
             cache?.Sparklines(live.State, figures) ?? HourlyCounts.Sparklines(live.State, figures, previous: null),
             WhistleStages.Count(live.State.Whistles.Values, now),
             structure,
@@ -40,7 +41,8 @@ public sealed class WallViewBuilder(DistrictModel district, KpiCalculator kpis, 
             StreetKpis: figures.Streets.ToImmutableDictionary(s => s.Street, s => District(s.Kpis)),
             Trends: TrendCalculator.Calculate(live.State.Rollups, now),
             StreetTrends: district.Streets.Select((street, index) => (street.Code, index))
-                .ToImmutableDictionary(s => s.Code, s => TrendCalculator.Calculate(live.State.Rollups, now, s.index)));
+                .ToImmutableDictionary(s => s.Code, s => TrendCalculator.Calculate(live.State.Rollups, now, s.index)),
+            StreetTickers: district.Streets.ToImmutableDictionary(s => s.Code, s => ticker.Where(r => r.StreetCode == s.Code).ToImmutableArray()));
     }
 
     /// <summary>Stale: not loaded yet, or the data cannot be confirmed current (see <see cref="LiveFreshness"/>).</summary>

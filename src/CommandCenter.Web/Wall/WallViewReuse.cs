@@ -23,11 +23,12 @@ public static class WallViewReuse
         Trends = previous.Trends is { } before && next.Trends is { } after && Same(before, after) ? before : next.Trends,
         StreetKpis = KeepEach(previous.StreetKpis, next.StreetKpis, Same),
         StreetTrends = KeepEach(previous.StreetTrends, next.StreetTrends, Same),
+        StreetTickers = KeepEach(previous.StreetTickers, next.StreetTickers, (a, b) => a.SequenceEqual(b)),
     };
 
     /// <summary>Each street's part (a street wall's panels) kept the same way, street by street.</summary>
     private static ImmutableDictionary<string, T>? KeepEach<T>(
-        ImmutableDictionary<string, T>? previous, ImmutableDictionary<string, T>? next, Func<T, T, bool> same) where T : class
+        ImmutableDictionary<string, T>? previous, ImmutableDictionary<string, T>? next, Func<T, T, bool> same)
     {
         if (previous is null || next is null) return next;
         // A new dictionary rather than SetItem: SetItem keeps the value it holds when the other is Equal to it, and

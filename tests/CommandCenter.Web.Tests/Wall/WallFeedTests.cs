@@ -81,6 +81,7 @@ public sealed class WallFeedTests
         Assert.NotEmpty(after.StreetKpis!);
         Assert.All(after.StreetKpis!, street => Assert.Same(before.StreetKpis![street.Key], street.Value));
         Assert.All(after.StreetTrends!, street => Assert.Same(before.StreetTrends![street.Key], street.Value));
+        Assert.All(after.StreetTickers!, street => Assert.True(before.StreetTickers![street.Key] == street.Value, $"{street.Key}'s ticker should be the previous view's"));
     }
 
     [Fact]
@@ -103,6 +104,10 @@ public sealed class WallFeedTests
         Assert.NotSame(before.Kpis, after.Kpis);
         Assert.Equal(2, after.Kpis.TicketsReceivedToday);
         Assert.True(before.WhistleLoop == after.WhistleLoop, "no whistle changed: the loop should be the previous view's");
+        var street = after.Ticker[0].StreetCode;
+        Assert.Equal(2, after.TickerOf(street).Length);
+        Assert.All(after.StreetTickers!, other => Assert.True((other.Key == street) != (before.StreetTickers![other.Key] == other.Value),
+            $"only the ticket's street ({street}) should get a new ticker, not {other.Key}"));
     }
 
     [Fact]
