@@ -125,6 +125,30 @@ public sealed class WallComponentTests
     }
 
     [Fact]
+    public async Task Ticker_OneOrTwoNewRows_FlashTheNewestAndABurstFlashesNone()
+    {
+        await using var bed = new PageBed();
+        static TickerRow Row(int n) => new($"id-{n}", "12:00:00", Bilingual.Same("宁海路"), Bilingual.Same("12345 来电"), Bilingual.Same("市政设施｜路灯不亮"), "ticket");
+        static ImmutableArray<TickerRow> Newest(int last, int count) => [.. Enumerable.Range(0, count).Select(i => Row(last - i))];
+        string[] Arriving(IRenderedComponent<Ticker> cut) => [.. cut.FindAll(".ticker-row.is-arriving").Select(row => row.GetAttribute("data-event-id")!)];
+
+        var cut = bed.Ctx.Render<Ticker>(p => p.Add(c => c.Rows, Newest(5, 5)));
+        Assert.Empty(Arriving(cut)); // the first drawing is not an arrival
+
+        cut.Render(p => p.Add(c => c.Rows, Newest(6, 6)));
+        Assert.Equal(["id-6"], Arriving(cut));
+
+        cut.Render(p => p.Add(c => c.Rows, Newest(8, 8)));
+        Assert.Equal(["id-8"], Arriving(cut)); // two at once still flash the newest
+
+        cut.Render(p => p.Add(c => c.Rows, Newest(8, 8).SetItem(7, Row(1) with { Summary = Bilingual.Same("已更新") })));
+        Assert.Equal(["id-8"], Arriving(cut)); // an older row changed: the newest keeps its flash, nothing restarts
+
+        cut.Render(p => p.Add(c => c.Rows, Newest(11, 11)));
+        Assert.Empty(Arriving(cut)); // a burst of three: no flash
+    }
+
+    [Fact]
     public async Task Ticker_ScriptInSummary_RendersItAsInertText()
     {
         await using var bed = new PageBed();
