@@ -149,6 +149,19 @@ public sealed class WallComponentTests
     }
 
     [Fact]
+    public async Task Ticker_FirstRowOnAnEmptyTicker_Flashes()
+    {
+        // A wall started at a quiet moment shows an empty ticker; the first event to come is an arrival like any other.
+        await using var bed = new PageBed();
+        var cut = bed.Ctx.Render<Ticker>(p => p.Add(c => c.Rows, ImmutableArray<TickerRow>.Empty));
+
+        cut.Render(p => p.Add(c => c.Rows, ImmutableArray.Create(
+            new TickerRow("id-1", "12:00:00", Bilingual.Same("宁海路"), Bilingual.Same("12345 来电"), Bilingual.Same("市政设施｜路灯不亮"), "ticket"))));
+
+        Assert.Equal("id-1", cut.Find(".ticker-row.is-arriving").GetAttribute("data-event-id"));
+    }
+
+    [Fact]
     public async Task Ticker_ScriptInSummary_RendersItAsInertText()
     {
         await using var bed = new PageBed();
