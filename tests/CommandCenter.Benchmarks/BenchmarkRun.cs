@@ -94,19 +94,18 @@ internal static class BenchmarkRun
             ["dom_p99_ms"] = Math.Round(latency.DomP99),
         };
         if (Environment.GetEnvironmentVariable("CC_BENCH_DOCS") is { Length: > 0 } docs)
-            await File.WriteAllTextAsync(docs, Report(count, result, applied, rejected, latency, trickle));
+            await ReportFile.WriteKeepingNotesAsync(docs, Report(count, result, applied, rejected, latency, trickle), NotesMarker);
         Directory.Delete(workDir, recursive: true);
         Console.WriteLine(JsonSerializer.Serialize(result));
         return 0;
     }
 
+    private const string NotesMarker = "<!-- Notes below this line are kept by tests/bench.sh. -->";
+
     private static string PostgresVersion() => Environment.GetEnvironmentVariable("CC_BENCH_POSTGRES_VERSION") ?? "";
 
     private static string Report(int count, Dictionary<string, object> r, long applied, long rejected, LiveLatency.Result latency, LiveLatency.Result trickle)
     {
-        var cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim()
-            : null;
         var text = new StringBuilder();
         text.AppendLine("# Pipeline benchmark");
         text.AppendLine();
@@ -114,7 +113,7 @@ internal static class BenchmarkRun
         text.AppendLine("All figures come from one run on one machine; the ratio compares the pipeline with a baseline measured in the same run.");
         text.AppendLine();
         text.AppendLine($"- Date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        text.AppendLine($"- Machine: {Environment.ProcessorCount} cores ({cpu ?? "unknown CPU"}), {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+        text.AppendLine($"- Machine: {ReportFile.Machine()}");
         text.AppendLine($"- Load average (1, 5, 15 min) at the end of the run: {string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} (other work on the machine lowers every figure; the ratios compare runs made side by side)");
         text.AppendLine($"- .NET {Environment.Version}; Redis on loopback with AOF (appendfsync everysec); SQLite in WAL with synchronous=FULL; PostgreSQL on loopback (fsync and synchronous_commit on)");
         text.AppendLine($"- Events: {count:N0} simulator events of every family (realistic payloads) for (a)–(c); {LiveRate:N0}/s for {LiveDuration.TotalSeconds:F0} s for (d)–(e)");
