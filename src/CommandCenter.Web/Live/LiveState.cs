@@ -68,14 +68,18 @@ public sealed class LiveState(
     /// <summary>How far the screens trail the producers: now minus the occurrence time of the last applied event.</summary>
     public TimeSpan? TailLag => _current.LastOccurredAt is { } occurred ? time.GetUtcNow() - occurred : null;
 
-    /// <summary>Loads the snapshot, then follows the tail until stopped; every failure is logged and retried.</summary>
+    /// <summary>
+    /// Loads the snapshot, then follows the tail until stopped; every failure is logged and retried. Stopping always
+    /// ends it with <see cref="OperationCanceledException"/>, whether the token fires during a wait or between reads.
+    /// </summary>
     public async Task RunAsync(CancellationToken ct)
     {
         await RetryUntilDoneAsync(HydrateAsync, "load the state snapshot", ct);
 
         var idleDelay = IdleDelayMin;
-        while (!ct.IsCancellationRequested)
+        while (true)
         {
+            ct.ThrowIfCancellationRequested();
             var read = 0;
             await RetryUntilDoneAsync(async token =>
             {

@@ -153,6 +153,20 @@ public sealed class LiveStateTests
     }
 
     [Fact]
+    public async Task RunAsync_StoppedRightAfterAReadThatFoundEntries_EndsWithCancellation()
+    {
+        // The token fires between reads, not during a wait: the tail must still end the way a stop during a wait
+        // does, or whoever awaits it sees a stop sometimes as cancellation and sometimes as a normal return.
+        var live = Create(time: TimeProvider.System);
+        using var cts = new CancellationTokenSource();
+        live.Applied += _ => cts.Cancel();
+        _log.Append(TestEvents.TicketReceived(DateTimeOffset.UtcNow));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => live.RunAsync(cts.Token));
+        Assert.Single(live.Current.Recent);
+    }
+
+    [Fact]
     public async Task RunAsync_NothingNew_KeepsPollingAndPicksUpLaterEntries()
     {
         var live = Create(time: TimeProvider.System);
