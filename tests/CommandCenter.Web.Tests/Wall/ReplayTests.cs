@@ -166,9 +166,44 @@ public sealed class ReplayTests
     [InlineData("2026-11-26T09:05:30", "2026-11-26T01:05:30+00:00")]
     [InlineData("2026-11-26T09:05:30+08:00", "2026-11-26T01:05:30+00:00")]
     [InlineData("2026-11-26T01:05:30Z", "2026-11-26T01:05:30+00:00")]
+    [InlineData("2026-11-26", "2026-11-25T16:00:00+00:00")]
+    [InlineData("2026-11-26 09:30", "2026-11-26T01:30:00+00:00")]
+    [InlineData("2026-11-26T09:30-05:00", "2026-11-26T14:30:00+00:00")]
     public void ReplayTime_IsoWithOrWithoutOffset_ReadsDistrictTimeWhenNoneIsGiven(string at, string utc)
     {
         Assert.Equal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), ReplayTime.Parse(at));
-        Assert.Null(ReplayTime.Parse("yesterday"));
+    }
+
+    [Theory]
+    [InlineData("yesterday")]
+    [InlineData("")]
+    [InlineData("-1")]
+    [InlineData("2026-13-01T00:00")]
+    [InlineData("2026-02-30T00:00")]
+    [InlineData("0001-01-01T00:00")]
+    [InlineData("0001-01-01T00:00+08:00")]
+    [InlineData("9999-12-31T23:59")]
+    [InlineData("99999-01-01T00:00")]
+    public void ReplayTime_NoTimeOrAYearNoHistoryHolds_IsNoneRatherThanAnException(string at)
+    {
+        Assert.Null(ReplayTime.Parse(at));
+    }
+
+    [Fact]
+    public async Task WallPage_WithAtInTheFarPastOrFuture_AnswersWithoutAnErrorAndNeverShowsAFutureMoment()
+    {
+        await using var factory = new WallAppFactory();
+        using var client = await factory.SignedInClientAsync("operator");
+
+        using var past = await client.GetAsync("/wall?at=0001-01-01T00:00");
+        using var future = await client.GetAsync("/wall?at=2900-01-01T00:00");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, past.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, future.StatusCode);
+        var html = await future.Content.ReadAsStringAsync();
+        Assert.Contains("历史回放 · 非实时", html);
+        var shown = html[(html.IndexOf("data-testid=\"replay-time\" datetime=\"", StringComparison.Ordinal) + "data-testid=\"replay-time\" datetime=\"".Length)..];
+        var moment = DateTimeOffset.Parse(System.Net.WebUtility.HtmlDecode(shown[..shown.IndexOf('"')]), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(moment, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow);
     }
 }
