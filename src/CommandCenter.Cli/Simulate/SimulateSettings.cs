@@ -13,9 +13,13 @@ internal sealed record SimulateSettings(int Days, DateTimeOffset End, int Seed, 
 
     public DateTimeOffset Start => End.AddDays(-Days);
 
+    /// <summary>The years --end may name: beyond them a history's dates cannot be computed (DateTimeOffset's range).</summary>
+    public const int MinEndYear = 2000, MaxEndYear = 2999;
+
     public string? Problem() =>
         Days is < 1 or > MaxDays ? $"--days must be 1 to {MaxDays}"
         : BatchSize is < 1 or > 50_000 ? "--batch must be 1 to 50000"
+        : End.Year is < MinEndYear or > MaxEndYear ? $"--end must fall in the years {MinEndYear} to {MaxEndYear}"
         : null;
 
     /// <summary>
@@ -27,8 +31,10 @@ internal sealed record SimulateSettings(int Days, DateTimeOffset End, int Seed, 
         var hasOffset = Regex.IsMatch(text, @"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.None, TimeSpan.FromSeconds(1));
         if (hasOffset)
             return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) ? withOffset : null;
-        return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), HistoryCalendar.ChinaOffset)
-            : null;
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)) return null;
+        // The first hours of year 1 in China time fall before DateTimeOffset's range: hand over a time Problem() refuses.
+        return local < DateTime.MinValue + HistoryCalendar.ChinaOffset
+            ? DateTimeOffset.MinValue
+            : new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), HistoryCalendar.ChinaOffset);
     }
 }

@@ -152,12 +152,17 @@ public sealed class SimulateCommandTests : IDisposable
     [InlineData("--days", "0", "--days must be 1 to 3660")]
     [InlineData("--batch", "0", "--batch must be 1 to 50000")]
     [InlineData("--end", "next tuesday", "--end 'next tuesday' is not an ISO 8601 time")]
+    [InlineData("--end", "9999-12-31T23:59", "--end must fall in the years 2000 to 2999")]
+    [InlineData("--end", "0001-01-01T00:00", "--end must fall in the years 2000 to 2999")]
+    [InlineData("--end", "0001-01-01T00:00Z", "--end must fall in the years 2000 to 2999")]
     public async Task Simulate_BadArgument_RefusedWithAPlainMessage(string option, string value, string message)
     {
         var (exit, output) = await RunAsync("simulate", option, value, "--to", Path.Combine(_dir, "x.jsonl"));
 
         Assert.Equal(2, exit);
         Assert.Contains(message, output);
+        Assert.DoesNotContain("   at ", output); // one line, no stack trace
+        Assert.False(File.Exists(Path.Combine(_dir, "x.jsonl")));
     }
 
     [Fact]
